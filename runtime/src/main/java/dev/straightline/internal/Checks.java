@@ -1,0 +1,116 @@
+package dev.straightline.internal;
+
+/**
+ * Argument checks at the boundary of generated networks. Each failure names what was expected
+ * and what was given. The checks allocate nothing unless they throw.
+ */
+public final class Checks {
+    private Checks() {}
+
+    /** {@code n} must be in {@code [1, maxBatch]}. */
+    public static void batchSize(String method, int n, int maxBatch) {
+        if (n < 1 || n > maxBatch) {
+            throw new IllegalArgumentException(method + " takes 1 to " + maxBatch
+                    + " samples per call (maxBatch of @Network), but n = " + n);
+        }
+    }
+
+    /** {@code n} must be at least 1 (batched prediction takes any number of samples). */
+    public static void sampleCount(String method, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException(method + " needs at least one sample, but n = " + n);
+        }
+    }
+
+    /** Checks that {@code x} holds {@code n} rows of {@code width} finite values. */
+    public static void rows(String what, float[] x, int n, int width) {
+        rowsLength(what, x.length, n, width);
+        for (int i = 0, end = n * width; i < end; i++) {
+            if (!Float.isFinite(x[i])) {
+                throw nonFinite(what, x[i], i, width);
+            }
+        }
+    }
+
+    /** Checks that {@code x} holds {@code n} rows of {@code width} finite values. */
+    public static void rows(String what, double[] x, int n, int width) {
+        rowsLength(what, x.length, n, width);
+        for (int i = 0, end = n * width; i < end; i++) {
+            if (!Double.isFinite(x[i])) {
+                throw nonFinite(what, x[i], i, width);
+            }
+        }
+    }
+
+    /** Checks that {@code y} holds {@code n} rows of {@code width} values in [0, 1]. */
+    public static void probabilities(String what, float[] y, int n, int width) {
+        rowsLength(what, y.length, n, width);
+        for (int i = 0, end = n * width; i < end; i++) {
+            if (!(y[i] >= 0f && y[i] <= 1f)) {
+                throw outsideUnit(what, y[i], i, width);
+            }
+        }
+    }
+
+    /** Checks that {@code y} holds {@code n} rows of {@code width} values in [0, 1]. */
+    public static void probabilities(String what, double[] y, int n, int width) {
+        rowsLength(what, y.length, n, width);
+        for (int i = 0, end = n * width; i < end; i++) {
+            if (!(y[i] >= 0.0 && y[i] <= 1.0)) {
+                throw outsideUnit(what, y[i], i, width);
+            }
+        }
+    }
+
+    /** Checks that the first {@code n} labels are class indices in {@code [0, classes)}. */
+    public static void labels(int[] labels, int n, int classes) {
+        if (labels.length < n) {
+            throw new IllegalArgumentException("labels holds " + labels.length
+                    + " values but n = " + n + " samples need " + n);
+        }
+        for (int i = 0; i < n; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("label of sample " + i + " is " + labels[i]
+                        + " but the network has " + classes + " classes: labels must be in [0, "
+                        + classes + ")");
+            }
+        }
+    }
+
+    /** An output array must hold exactly one value per output unit and sample. */
+    public static void output(String what, int length, int needed) {
+        if (length < needed) {
+            throw new IllegalArgumentException(
+                    what + " holds " + length + " values but needs " + needed);
+        }
+    }
+
+    /** A single-sample array must have exactly the expected length. */
+    public static void exactLength(String what, int length, int expected) {
+        if (length != expected) {
+            throw new IllegalArgumentException(
+                    what + " must hold " + expected + " values but holds " + length);
+        }
+    }
+
+    private static void rowsLength(String what, int length, int n, int width) {
+        if (length % width != 0) {
+            throw new IllegalArgumentException(what + " must hold whole rows of " + width
+                    + " values, but its length " + length + " is not a multiple of " + width);
+        }
+        if (length / width < n) {
+            throw new IllegalArgumentException(what + " holds " + length / width + " rows of "
+                    + width + " values but n = " + n);
+        }
+    }
+
+    private static IllegalArgumentException nonFinite(String what, double value, int i, int width) {
+        return new IllegalArgumentException(what + " of sample " + i / width + " at column "
+                + i % width + " is " + value + "; inputs and targets must be finite");
+    }
+
+    private static IllegalArgumentException outsideUnit(String what, double value, int i, int width) {
+        return new IllegalArgumentException(what + " of sample " + i / width + " at column "
+                + i % width + " is " + value + "; binary cross-entropy targets must be in [0, 1]");
+    }
+}

@@ -1,0 +1,189 @@
+package dev.straightline.runtime;
+
+import dev.straightline.Loss;
+import java.util.Arrays;
+
+/**
+ * Samples as one flat row-major float array, with either integer class labels or real target
+ * vectors. Immutable: factories and slices copy their arrays.
+ */
+public final class DataSet {
+    private final float[] features;
+    private final int inputs;
+    private final int size;
+    private final int[] labels;
+    private final int classes;
+    private final float[] targets;
+    private final int targetWidth;
+
+    private DataSet(float[] features, int inputs, int[] labels, int classes, float[] targets, int targetWidth) {
+        this.features = features;
+        this.inputs = inputs;
+        this.size = features.length / inputs;
+        this.labels = labels;
+        this.classes = classes;
+        this.targets = targets;
+        this.targetWidth = targetWidth;
+    }
+
+    /** Samples with class labels in {@code [0, classes)}; {@code features} holds {@code labels.length} rows of {@code inputs}. */
+    public static DataSet labeled(float[] features, int inputs, int[] labels, int classes) {
+        requirePositive("inputs", inputs);
+        requirePositive("classes", classes);
+        requireRows(features, inputs, labels.length);
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("label of sample " + i + " is " + labels[i]
+                        + ", outside [0, " + classes + ")");
+            }
+        }
+        return new DataSet(features.clone(), inputs, labels.clone(), classes, null, 0);
+    }
+
+    /** Samples with real targets; {@code targets} holds one row of {@code targetWidth} per sample. */
+    public static DataSet withTargets(float[] features, int inputs, float[] targets, int targetWidth) {
+        requirePositive("inputs", inputs);
+        requirePositive("targetWidth", targetWidth);
+        if (targets.length % targetWidth != 0) {
+            throw new IllegalArgumentException("targets length " + targets.length
+                    + " is not a multiple of targetWidth " + targetWidth);
+        }
+        requireRows(features, inputs, targets.length / targetWidth);
+        return new DataSet(features.clone(), inputs, null, 0, targets.clone(), targetWidth);
+    }
+
+    /** Number of samples. */
+    public int size() {
+        return size;
+    }
+
+    /** Width of one sample. */
+    public int inputs() {
+        return inputs;
+    }
+
+    /** Whether the samples carry class labels (otherwise real targets). */
+    public boolean hasLabels() {
+        return labels != null;
+    }
+
+    /** Number of classes of a labeled data set. */
+    public int classes() {
+        requireLabels();
+        return classes;
+    }
+
+    /** Width of one target row of a data set with real targets. */
+    public int targetWidth() {
+        if (labels != null) {
+            throw new IllegalStateException("this data set has class labels, not real targets");
+        }
+        return targetWidth;
+    }
+
+    /** Feature {@code column} of sample {@code sample}. */
+    public float feature(int sample, int column) {
+        return features[sample * inputs + column];
+    }
+
+    /** Class label of sample {@code sample}. */
+    public int label(int sample) {
+        requireLabels();
+        return labels[sample];
+    }
+
+    /** A copy of the features, row-major. */
+    public float[] features() {
+        return features.clone();
+    }
+
+    /** A copy of the labels. */
+    public int[] labels() {
+        requireLabels();
+        return labels.clone();
+    }
+
+    /** A copy of the targets, row-major. */
+    public float[] targets() {
+        targetWidth();
+        return targets.clone();
+    }
+
+    /** The samples {@code [from, to)} as a new data set. */
+    public DataSet slice(int from, int to) {
+        if (from < 0 || to > size || from >= to) {
+            throw new IllegalArgumentException("slice [" + from + ", " + to + ") is not a non-empty range of [0, " + size + ")");
+        }
+        float[] x = Arrays.copyOfRange(features, from * inputs, to * inputs);
+        if (labels != null) {
+            return new DataSet(x, inputs, Arrays.copyOfRange(labels, from, to), classes, null, 0);
+        }
+        return new DataSet(x, inputs, null, 0, Arrays.copyOfRange(targets, from * targetWidth, to * targetWidth), targetWidth);
+    }
+
+    /** Throws unless this data set can train or evaluate {@code network}, saying what does not fit. */
+    public void requireCompatible(TrainableNetwork network) {
+        if (inputs != network.inputs()) {
+            throw new IllegalArgumentException("the network takes " + network.inputs()
+                    + " inputs per sample but the data set has " + inputs);
+        }
+        Loss loss = network.loss();
+        if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
+            if (labels == null) {
+                throw new IllegalArgumentException("a SOFTMAX_CROSS_ENTROPY network needs class labels, but the data set has real targets");
+            }
+            if (classes != network.outputs()) {
+                throw new IllegalArgumentException("the network has " + network.outputs()
+                        + " output classes but the data set has " + classes);
+            }
+        } else if (labels != null) {
+            if (!(loss == Loss.BINARY_CROSS_ENTROPY && network.outputs() == 1 && classes == 2)) {
+                throw new IllegalArgumentException("a " + loss + " network with " + network.outputs()
+                        + " outputs needs real targets of width " + network.outputs()
+                        + "; class labels fit only a BINARY_CROSS_ENTROPY network with one output and two classes");
+            }
+        } else if (targetWidth != network.outputs()) {
+            throw new IllegalArgumentException("the network has " + network.outputs()
+                    + " outputs but the data set's targets have width " + targetWidth);
+        }
+    }
+
+    void copyInto(Batch batch, int[] order, int from, int count) {
+        if (batch.inputs() != inputs) {
+            throw new IllegalArgumentException("the batch takes " + batch.inputs() + " inputs per sample but the data set has " + inputs);
+        }
+        float[] x = batch.features();
+        boolean classLabels = batch.loss() == Loss.SOFTMAX_CROSS_ENTROPY;
+        int width = batch.outputs();
+        for (int i = 0; i < count; i++) {
+            int sample = order == null ? from + i : order[from + i];
+            System.arraycopy(features, sample * inputs, x, i * inputs, inputs);
+            if (classLabels) {
+                batch.labels()[i] = labels[sample];
+            } else if (labels != null) {
+                batch.targets()[i] = labels[sample]; // 0/1 label of a one-output binary classifier
+            } else {
+                System.arraycopy(targets, sample * width, batch.targets(), i * width, width);
+            }
+        }
+    }
+
+    private void requireLabels() {
+        if (labels == null) {
+            throw new IllegalStateException("this data set has real targets, not class labels");
+        }
+    }
+
+    private static void requirePositive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be positive, but is " + value);
+        }
+    }
+
+    private static void requireRows(float[] features, int inputs, int rows) {
+        if (features.length != rows * inputs) {
+            throw new IllegalArgumentException("features must hold " + rows + " rows of " + inputs
+                    + " values (" + rows * inputs + ") but holds " + features.length);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.straightline.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings of one {@link Training#fit} run. Build with {@link #builder()}; unset values take the
+ * defaults shown on each builder method.
+ */
+public final class FitOptions {
+    private final int epochs;
+    private final int batchSize;
+    private final long seed;
+    private final boolean shuffle;
+    private final DataSet validation;
+    private final List<EpochListener> listeners;
+
+    private FitOptions(Builder builder) {
+        this.epochs = builder.epochs;
+        this.batchSize = builder.batchSize;
+        this.seed = builder.seed;
+        this.shuffle = builder.shuffle;
+        this.validation = builder.validation;
+        this.listeners = List.copyOf(builder.listeners);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int epochs() {
+        return epochs;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public boolean shuffle() {
+        return shuffle;
+    }
+
+    /** The validation set, or {@code null} when none was given. */
+    DataSet validation() {
+        return validation;
+    }
+
+    public boolean hasValidation() {
+        return validation != null;
+    }
+
+    public List<EpochListener> listeners() {
+        return listeners;
+    }
+
+    /** Builder of {@link FitOptions}. */
+    public static final class Builder {
+        private int epochs = 10;
+        private int batchSize = 32;
+        private long seed = 1L;
+        private boolean shuffle = true;
+        private DataSet validation;
+        private final List<EpochListener> listeners = new ArrayList<>();
+
+        private Builder() {}
+
+        /** Passes over the training set; default 10. */
+        public Builder epochs(int epochs) {
+            if (epochs < 1) {
+                throw new IllegalArgumentException("epochs must be at least 1, but is " + epochs);
+            }
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** Samples per optimizer step, at most the network's maxBatch; default 32. */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batchSize must be at least 1, but is " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Seed of the per-epoch shuffle; default 1. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Whether each epoch visits the samples in a new random order; default true. */
+        public Builder shuffle(boolean shuffle) {
+            this.shuffle = shuffle;
+            return this;
+        }
+
+        /** A data set evaluated after every epoch; default none. */
+        public Builder validation(DataSet validation) {
+            this.validation = Objects.requireNonNull(validation, "validation");
+            return this;
+        }
+
+        /** Called after every epoch; default none. */
+        public Builder listener(EpochListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        public FitOptions build() {
+            return new FitOptions(this);
+        }
+    }
+}

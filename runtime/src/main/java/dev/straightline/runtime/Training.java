@@ -1,0 +1,96 @@
+package dev.straightline.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The training loop around a generated network: shuffled minibatches, one optimizer step per
+ * batch, per-epoch metrics and listeners. The same seed and data give the same run.
+ */
+public final class Training {
+    private Training() {}
+
+    /**
+     * Trains {@code network} on {@code train}.
+     *
+     * @return one result per epoch
+     * @throws NonFiniteException if a step produced a non-finite loss or gradient; the message
+     *     names the epoch and batch, and that batch's update was not applied
+     */
+    public static List<EpochResult> fit(TrainableNetwork network, DataSet train, FitOptions options) {
+        train.requireCompatible(network);
+        if (options.hasValidation()) {
+            options.validation().requireCompatible(network);
+        }
+        if (options.batchSize() > network.maxBatch()) {
+            throw new IllegalArgumentException("batchSize " + options.batchSize()
+                    + " is larger than the network's maxBatch " + network.maxBatch()
+                    + "; raise @Network(maxBatch = ...) or use smaller batches");
+        }
+        Batch batch = new Batch(network, options.batchSize());
+        Batch evaluationBatch = options.hasValidation() ? new Batch(network, network.maxBatch()) : null;
+        int[] order = identity(train.size());
+        SplittableRandom random = new SplittableRandom(options.seed());
+        List<EpochResult> history = new ArrayList<>();
+        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            if (options.shuffle()) {
+                shuffle(order, random);
+            }
+            long start = System.nanoTime();
+            double lossSum = 0;
+            long correct = 0;
+            long scored = 0;
+            int batchNumber = 0;
+            for (int from = 0; from < train.size(); from += batch.capacity()) {
+                int count = Math.min(batch.capacity(), train.size() - from);
+                batch.fill(train, order, from, count);
+                double loss;
+                try {
+                    loss = network.trainBatch(batch);
+                } catch (NonFiniteException e) {
+                    throw new NonFiniteException("epoch " + epoch + ", batch " + batchNumber
+                            + " (samples " + from + " to " + (from + count - 1) + " of the shuffled order)", e);
+                }
+                lossSum += loss * count;
+                correct += Accuracy.correct(network.loss(), batch);
+                scored += Accuracy.scored(network.loss(), count, network.outputs());
+                batchNumber++;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double trainAccuracy = Accuracy.defined(network.loss()) ? (double) correct / scored : Double.NaN;
+            double validationLoss = Double.NaN;
+            double validationAccuracy = Double.NaN;
+            if (options.hasValidation()) {
+                Evaluation validation = Evaluation.of(network, options.validation(), evaluationBatch);
+                validationLoss = validation.loss();
+                validationAccuracy = validation.accuracy();
+            }
+            EpochResult result = new EpochResult(epoch, lossSum / train.size(), trainAccuracy,
+                    validationLoss, validationAccuracy, network.learningRate(), train.size() / seconds, seconds);
+            history.add(result);
+            for (EpochListener listener : options.listeners()) {
+                listener.onEpoch(result);
+            }
+        }
+        return List.copyOf(history);
+    }
+
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    /** Fisher–Yates shuffle. */
+    private static void shuffle(int[] order, SplittableRandom random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+    }
+}
