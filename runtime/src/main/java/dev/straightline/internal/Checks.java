@@ -77,8 +77,17 @@ public final class Checks {
         }
     }
 
-    /** An output array must hold exactly one value per output unit and sample. */
-    public static void output(String what, int length, int needed) {
+    /** A batch must have been made for a network of this shape. */
+    public static void batch(dev.straightline.runtime.Batch batch, int inputs, int outputs) {
+        if (batch.inputs() != inputs || batch.outputs() != outputs) {
+            throw new IllegalArgumentException("the batch was made for a network of " + batch.inputs()
+                    + " inputs and " + batch.outputs() + " outputs, but this network has " + inputs
+                    + " inputs and " + outputs + " outputs");
+        }
+    }
+
+    /** An output array must hold at least one value per output unit and sample. */
+    public static void output(String what, int length, long needed) {
         if (length < needed) {
             throw new IllegalArgumentException(
                     what + " holds " + length + " values but needs " + needed);

@@ -1,0 +1,105 @@
+package dev.straightline.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.TypeSpec;
+import dev.straightline.processor.check.ModelChecks;
+import dev.straightline.processor.emit.NetworkWriter;
+import dev.straightline.processor.model.NetworkModel;
+import dev.straightline.processor.plan.MemoryPlan;
+import dev.straightline.processor.read.Annotations;
+import dev.straightline.processor.read.NetworkReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Writes a class for every type annotated {@code @Network}, in four steps: read the type into a
+ * model, check the model, plan its memory, emit the source. Every problem becomes a message on
+ * the element it concerns; a bug in the processor becomes one error on the annotated type,
+ * never a javac crash.
+ */
+@AutoService(Processor.class)
+public final class NetworkProcessor extends AbstractProcessor {
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(Annotations.NETWORK, Annotations.DENSE, Annotations.SGD);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Elements elements = processingEnv.getElementUtils();
+        TypeElement network = elements.getTypeElement(Annotations.NETWORK);
+        if (network == null) {
+            return false;
+        }
+        for (Element element : round.getElementsAnnotatedWith(network)) {
+            generate((TypeElement) element);
+        }
+        reportStrayAnnotations(round, elements);
+        return false;
+    }
+
+    private void generate(TypeElement type) {
+        Diagnostics diagnostics = new Diagnostics();
+        Elements elements = processingEnv.getElementUtils();
+        try {
+            NetworkModel model = new NetworkReader(elements).read(type, diagnostics);
+            if (model != null) {
+                ModelChecks.run(model, diagnostics);
+            }
+            MemoryPlan plan = model == null || diagnostics.hasErrors() ? null : MemoryPlan.of(model, diagnostics);
+            if (plan != null) {
+                NetworkWriter writer = new NetworkWriter(model, plan);
+                boolean javaxGenerated = elements.getTypeElement("javax.annotation.processing.Generated") != null;
+                TypeSpec generated = writer.type(javaxGenerated);
+                new ApiCheck(elements).check(type, generated, diagnostics);
+                if (!diagnostics.hasErrors()) {
+                    writer.file(generated.toBuilder().addOriginatingElement(type).build())
+                            .writeTo(processingEnv.getFiler());
+                }
+            }
+        } catch (Throwable bug) {
+            StringWriter trace = new StringWriter();
+            bug.printStackTrace(new PrintWriter(trace));
+            diagnostics.error(Site.of(type), Message.INTERNAL_ERROR, type.getQualifiedName(), trace);
+        }
+        diagnostics.printTo(processingEnv.getMessager());
+    }
+
+    private void reportStrayAnnotations(RoundEnvironment round, Elements elements) {
+        Diagnostics diagnostics = new Diagnostics();
+        TypeElement dense = elements.getTypeElement(Annotations.DENSE);
+        if (dense != null) {
+            for (Element method : round.getElementsAnnotatedWith(dense)) {
+                Element owner = method.getEnclosingElement();
+                if (Annotations.find(owner, Annotations.NETWORK) == null) {
+                    diagnostics.error(Site.of(method, Annotations.find(method, Annotations.DENSE)),
+                            Message.DENSE_OUTSIDE_NETWORK, method.getSimpleName() + "()", owner.getSimpleName());
+                }
+            }
+        }
+        TypeElement sgd = elements.getTypeElement(Annotations.SGD);
+        if (sgd != null) {
+            for (Element type : round.getElementsAnnotatedWith(sgd)) {
+                if (Annotations.find(type, Annotations.NETWORK) == null) {
+                    diagnostics.error(Site.of(type, Annotations.find(type, Annotations.SGD)),
+                            Message.OPTIMIZER_OUTSIDE_NETWORK, type.getSimpleName(), type.getSimpleName());
+                }
+            }
+        }
+        diagnostics.printTo(processingEnv.getMessager());
+    }
+}

@@ -1,0 +1,334 @@
+package dev.straightline.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.straightline.processor.emit.activation.ActivationEmitter;
+import dev.straightline.processor.plan.LayerPlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes a dense layer: its fields, its forward method {@code Z = X·W + b, H = g(Z)} and its
+ * backward method {@code dZ = g'(Z) ⊙ dH, dW = Xᵀ·dZ, db = Σ dZ, dX = dZ·Wᵀ} (seed 000 §2.2.1),
+ * one sample per row. Inner loops run over the contiguous unit index {@code j}, with the
+ * reduction index unrolled by {@value #UNROLL} ({@code anchors/jvm-limits.md}, rules 1–3).
+ */
+final class DenseEmitter {
+    static final int UNROLL = 4;
+    static final ClassName LAYER = ClassName.get("dev.straightline", "Layer");
+    static final ClassName LAYER_VIEW = ClassName.get("dev.straightline.internal", "LayerView");
+    static final ClassName TENSORS = ClassName.get("dev.straightline.internal", "Tensors");
+    static final ClassName INITIALIZERS = ClassName.get("dev.straightline.internal", "Initializers");
+    static final ClassName INIT = ClassName.get("dev.straightline", "Init");
+    static final ClassName ACTIVATION = ClassName.get("dev.straightline", "Activation");
+    static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
+
+    private final LayerPlan layer;
+    private final Numeric numeric;
+    private final ActivationEmitter activation;
+    private final String t;
+
+    DenseEmitter(LayerPlan layer, Numeric numeric) {
+        this.layer = layer;
+        this.numeric = numeric;
+        this.activation = ActivationEmitter.of(layer.layer().activation());
+        this.t = numeric.name();
+    }
+
+    LayerPlan plan() {
+        return layer;
+    }
+
+    /** A one-line description for comments: {@code hidden: Dense(784 → 256, RELU)}. */
+    String describe() {
+        return layer.name() + ": Dense(" + layer.inputs() + " → " + layer.units() + ", "
+                + layer.layer().activation().describe() + (layer.hasBias() ? "" : ", no bias") + ")";
+    }
+
+    List<FieldSpec> fields() {
+        int in = layer.inputs();
+        int units = layer.units();
+        List<FieldSpec> fields = new ArrayList<>();
+        fields.add(array(layer.weights(), 2, "new $L[$L][$L]", in, units)
+                .addJavadoc("$L weights W, [$L][$L]: row k holds the weights from input k.\n", describe(), in, units).build());
+        if (layer.hasBias()) {
+            fields.add(array(layer.bias(), 1, "new $L[$L]", units).build());
+        }
+        fields.add(array(layer.weightGrad(), 2, "new $L[$L][$L]", in, units).build());
+        if (layer.hasBias()) {
+            fields.add(array(layer.biasGrad(), 1, "new $L[$L]", units).build());
+        }
+        fields.add(array(layer.pre(), 2, "new $L[MAX_BATCH][$L]", units)
+                .addJavadoc(activation.isIdentity() ? "Z = H, one row per sample.\n" : "Z, one row per sample.\n").build());
+        if (!activation.isIdentity()) {
+            fields.add(array(layer.out(), 2, "new $L[MAX_BATCH][$L]", units).build());
+            fields.add(array(layer.outGrad(), 2, "new $L[MAX_BATCH][$L]", units).build());
+        }
+        fields.add(array(layer.preGrad(), 2, "new $L[MAX_BATCH][$L]", units).build());
+        fields.add(FieldSpec.builder(LAYER, layer.view(), Modifier.PRIVATE, Modifier.FINAL).build());
+        return fields;
+    }
+
+    private FieldSpec.Builder array(String name, int rank, String format, Object... sizes) {
+        TypeName type = rank == 1 ? numeric.vector() : numeric.matrix();
+        Object[] arguments = new Object[sizes.length + 1];
+        arguments[0] = t;
+        System.arraycopy(sizes, 0, arguments, 1, sizes.length);
+        return FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.FINAL).initializer(format, arguments);
+    }
+
+    /** Constructs the {@code Layer} view; runs in the constructor. */
+    CodeBlock createView() {
+        String name = layer.name();
+        CodeBlock weights = CodeBlock.of("$T.matrix($S, $L)", TENSORS, name + ".weight", layer.weights());
+        CodeBlock weightGrad = CodeBlock.of("$T.matrix($S, $L)", TENSORS, name + ".weight.grad", layer.weightGrad());
+        CodeBlock.Builder code = CodeBlock.builder().add("$L = new $T($S, $L, $L, $T.$L,\n$>$>$L,\n$L",
+                layer.view(), LAYER_VIEW, name, layer.inputs(), layer.units(), ACTIVATION,
+                layer.layer().activation().kind(), weights, weightGrad);
+        if (layer.hasBias()) {
+            code.add(",\n$T.vector($S, $L),\n$T.vector($S, $L)", TENSORS, name + ".bias", layer.bias(),
+                    TENSORS, name + ".bias.grad", layer.biasGrad());
+        }
+        return code.add(");\n$<$<").build();
+    }
+
+    /** The parameter tensors, weights then bias, as expressions on the view. */
+    List<String> parameterViews() {
+        List<String> views = new ArrayList<>(List.of(layer.view() + ".weights()"));
+        if (layer.hasBias()) {
+            views.add(layer.view() + ".bias()");
+        }
+        return views;
+    }
+
+    /** The gradient tensors, in the order of {@link #parameterViews()}. */
+    List<String> gradientViews() {
+        List<String> views = new ArrayList<>(List.of(layer.view() + ".weightGradient()"));
+        if (layer.hasBias()) {
+            views.add(layer.view() + ".biasGradient()");
+        }
+        return views;
+    }
+
+    /** Draws the weights from {@code random} and zeroes the bias. */
+    CodeBlock initialize() {
+        CodeBlock.Builder code = CodeBlock.builder()
+                .addStatement("$T.fill($L, $T.$L, random)", INITIALIZERS, layer.weights(), INIT, layer.layer().resolvedInit());
+        if (layer.hasBias()) {
+            code.addStatement("$T.fill($L, $L)", ARRAYS, layer.bias(), numeric.literal(0));
+        }
+        return code.build();
+    }
+
+    /** Overrides the user's layer method. */
+    MethodSpec accessor() {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(layer.name())
+                .addAnnotation(Override.class)
+                .returns(LAYER)
+                .addStatement("return $L", layer.view());
+        switch (layer.layer().accessor()) {
+            case PUBLIC: method.addModifiers(Modifier.PUBLIC); break;
+            case PROTECTED: method.addModifiers(Modifier.PROTECTED); break;
+            default: break;
+        }
+        return method.build();
+    }
+
+    String forwardName() {
+        return layer.name() + "Forward";
+    }
+
+    String backwardName() {
+        return layer.name() + "Backward";
+    }
+
+    /** The call of the forward method from {@code forward(x, first, n)}. */
+    CodeBlock forwardCall() {
+        return layer.isFirst() ? CodeBlock.of("$L(x, first, n);\n", forwardName()) : CodeBlock.of("$L(n);\n", forwardName());
+    }
+
+    /** The call of the backward method from {@code backward(x, n)}. */
+    CodeBlock backwardCall() {
+        return layer.isFirst() ? CodeBlock.of("$L(x, n);\n", backwardName()) : CodeBlock.of("$L(n);\n", backwardName());
+    }
+
+    MethodSpec forward() {
+        int in = layer.inputs();
+        int units = layer.units();
+        MethodSpec.Builder method = MethodSpec.methodBuilder(forwardName())
+                .addJavadoc("$L, forward for samples [0, n):\nZ = X·W$L, H = $L.\n",
+                        describe(), layer.hasBias() ? " + b" : "", activation.formula())
+                .addModifiers(Modifier.PRIVATE);
+        if (layer.isFirst()) {
+            method.addParameter(numeric.vector(), "x").addParameter(TypeName.INT, "first");
+        }
+        method.addParameter(TypeName.INT, "n");
+        CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("for (int s = 0; s < n; s++)");
+        if (layer.isFirst()) {
+            body.addStatement("int xo = (first + s) * $L", in);
+        } else {
+            body.addStatement("$L[] in = $L[s]", t, layer.previous().out());
+        }
+        body.addStatement("$L[] z = $L[s]", t, layer.pre());
+        if (layer.hasBias()) {
+            body.addStatement("System.arraycopy($L, 0, z, 0, $L)", layer.bias(), units);
+        } else {
+            body.addStatement("$T.fill(z, $L)", ARRAYS, numeric.literal(0));
+        }
+        int unrolled = in - in % UNROLL;
+        if (unrolled > 0) {
+            body.beginControlFlow("for (int k = 0; k < $L; k += $L)", unrolled, UNROLL);
+            StringBuilder sum = new StringBuilder();
+            for (int u = 0; u < UNROLL; u++) {
+                body.addStatement("$L x$L = $L", t, u, input("k + " + u));
+                sum.append(u == 0 ? "" : " + ").append("x").append(u).append(" * w").append(u).append("[j]");
+            }
+            for (int u = 0; u < UNROLL; u++) {
+                body.addStatement("$L[] w$L = $L[$L]", t, u, layer.weights(), u == 0 ? "k" : "k + " + u);
+            }
+            body.beginControlFlow("for (int j = 0; j < $L; j++)", units)
+                    .addStatement("z[j] += $L", sum.toString().replace("k + 0", "k"))
+                    .endControlFlow()
+                    .endControlFlow();
+        }
+        if (unrolled < in) {
+            body.beginControlFlow("for (int k = $L; k < $L; k++)", unrolled, in)
+                    .addStatement("$L xk = $L", t, input("k"))
+                    .addStatement("$L[] w = $L[k]", t, layer.weights())
+                    .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+                    .addStatement("z[j] += xk * w[j]")
+                    .endControlFlow()
+                    .endControlFlow();
+        }
+        if (!activation.isIdentity()) {
+            body.addStatement("$L[] h = $L[s]", t, layer.out()).add(activation.forward(units, numeric));
+        }
+        return method.addCode(body.endControlFlow().build()).build();
+    }
+
+    /** Input element {@code k} of the current sample, for the forward pass. */
+    private String input(String k) {
+        String index = k.equals("k + 0") ? "k" : k;
+        return layer.isFirst() ? "x[xo + " + index + "]" : "in[" + index + "]";
+    }
+
+    /** Input element {@code k} of sample {@code s} (an expression such as {@code s + 1}), for the backward pass. */
+    private String inputOf(String s) {
+        String sample = s.equals("s + 0") ? "s" : s;
+        if (!layer.isFirst()) {
+            return layer.previous().out() + "[" + sample + "][k]";
+        }
+        String row = sample.equals("s") ? "s" : "(" + sample + ")";
+        return "x[" + row + " * " + layer.inputs() + " + k]";
+    }
+
+    MethodSpec backward() {
+        int in = layer.inputs();
+        int units = layer.units();
+        MethodSpec.Builder method = MethodSpec.methodBuilder(backwardName())
+                .addJavadoc("$L, backward for samples [0, n):\n$L, dW = Xᵀ·dZ$L$L.\n", describe(),
+                        activation.backwardFormula(), layer.hasBias() ? ", db = Σₛ dZ[s]" : "",
+                        layer.isFirst() ? "" : ", dX = dZ·Wᵀ (into " + layer.previous().name() + "'s dH)")
+                .addModifiers(Modifier.PRIVATE);
+        if (layer.isFirst()) {
+            method.addParameter(numeric.vector(), "x");
+        }
+        method.addParameter(TypeName.INT, "n");
+        CodeBlock.Builder body = CodeBlock.builder();
+        if (!activation.isIdentity()) {
+            CodeBlock rule = activation.backward(units, numeric);
+            String ruleText = rule.toString();
+            body.beginControlFlow("for (int s = 0; s < n; s++)");
+            if (uses(ruleText, "z")) {
+                body.addStatement("$L[] z = $L[s]", t, layer.pre());
+            }
+            if (uses(ruleText, "h")) {
+                body.addStatement("$L[] h = $L[s]", t, layer.out());
+            }
+            if (uses(ruleText, "dh")) {
+                body.addStatement("$L[] dh = $L[s]", t, layer.outGrad());
+            }
+            body.addStatement("$L[] dz = $L[s]", t, layer.preGrad()).add(rule).endControlFlow();
+        }
+        if (layer.hasBias()) {
+            body.addStatement("$L[] db = $L", t, layer.biasGrad())
+                    .addStatement("$T.fill(db, $L)", ARRAYS, numeric.literal(0))
+                    .beginControlFlow("for (int s = 0; s < n; s++)")
+                    .addStatement("$L[] dz = $L[s]", t, layer.preGrad())
+                    .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+                    .addStatement("db[j] += dz[j]")
+                    .endControlFlow()
+                    .endControlFlow();
+        }
+        body.add("// Row k of dW gathers X[s][k]·dZ[s] over the samples.\n")
+                .beginControlFlow("for (int k = 0; k < $L; k++)", in)
+                .addStatement("$L[] dw = $L[k]", t, layer.weightGrad())
+                .addStatement("$T.fill(dw, $L)", ARRAYS, numeric.literal(0))
+                .addStatement("int s = 0")
+                .beginControlFlow("for (; s + $L < n; s += $L)", UNROLL - 1, UNROLL);
+        StringBuilder sum = new StringBuilder();
+        for (int u = 0; u < UNROLL; u++) {
+            body.addStatement("$L x$L = $L", t, u, inputOf("s + " + u));
+            sum.append(u == 0 ? "" : " + ").append("x").append(u).append(" * d").append(u).append("[j]");
+        }
+        for (int u = 0; u < UNROLL; u++) {
+            body.addStatement("$L[] d$L = $L[$L]", t, u, layer.preGrad(), u == 0 ? "s" : "s + " + u);
+        }
+        body.beginControlFlow("for (int j = 0; j < $L; j++)", units)
+                .addStatement("dw[j] += $L", sum)
+                .endControlFlow()
+                .endControlFlow()
+                .beginControlFlow("for (; s < n; s++)")
+                .addStatement("$L xs = $L", t, inputOf("s"))
+                .addStatement("$L[] d = $L[s]", t, layer.preGrad())
+                .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+                .addStatement("dw[j] += xs * d[j]")
+                .endControlFlow()
+                .endControlFlow()
+                .endControlFlow();
+        if (!layer.isFirst()) {
+            body.beginControlFlow("for (int s = 0; s < n; s++)")
+                    .addStatement("$L[] dz = $L[s]", t, layer.preGrad())
+                    .addStatement("$L[] dx = $L[s]", t, layer.previous().outGrad())
+                    .beginControlFlow("for (int k = 0; k < $L; k++)", in)
+                    .addStatement("$L[] w = $L[k]", t, layer.weights())
+                    .addStatement("$L sum = $L", t, numeric.literal(0))
+                    .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+                    .addStatement("sum += dz[j] * w[j]")
+                    .endControlFlow()
+                    .addStatement("dx[k] = sum")
+                    .endControlFlow()
+                    .endControlFlow();
+        }
+        return method.addCode(body.build()).build();
+    }
+
+    /** Whether code reads the row named {@code row} (a whole word followed by {@code [}). */
+    private static boolean uses(String code, String row) {
+        return Pattern.compile("\\b" + row + "\\[").matcher(code).find();
+    }
+
+    /** Throws if this layer's gradient holds a NaN or infinity (checked on db, or on dZ without a bias). */
+    CodeBlock requireFiniteGradient() {
+        CodeBlock.Builder code = CodeBlock.builder();
+        String message = "gradient of layer '" + layer.name() + "' is not finite; the parameters were not updated";
+        if (layer.hasBias()) {
+            code.beginControlFlow("for (int j = 0; j < $L; j++)", layer.units())
+                    .beginControlFlow("if (!$L)", numeric.isFinite(layer.biasGrad() + "[j]"));
+        } else {
+            code.beginControlFlow("for (int s = 0; s < n; s++)")
+                    .beginControlFlow("for (int j = 0; j < $L; j++)", layer.units())
+                    .beginControlFlow("if (!$L)", numeric.isFinite(layer.preGrad() + "[s][j]"));
+        }
+        code.addStatement("throw new $T($S)", NetworkWriter.NON_FINITE, message).endControlFlow().endControlFlow();
+        if (!layer.hasBias()) {
+            code.endControlFlow();
+        }
+        return code.build();
+    }
+}

@@ -1,0 +1,177 @@
+package dev.straightline.processor.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the training side of a generated class: the public {@code trainBatch},
+ * {@code computeGradients} and {@code loss} methods (typed, and over a runtime {@code Batch}), and
+ * the private passes they run: {@code forward} top to bottom, the loss, {@code backward} bottom to
+ * top, then the optimizer step.
+ */
+final class TrainingWriter {
+    private final NetworkContext c;
+
+    TrainingWriter(NetworkContext context) {
+        this.c = context;
+    }
+
+    List<MethodSpec> publicMethods() {
+        List<MethodSpec> methods = new ArrayList<>();
+        methods.add(typed("trainBatch",
+                "One SGD step on samples [0, n): forward, loss, backward, update.\n"
+                        + "@return the mean loss of the batch before the update\n"
+                        + "@throws $T if the loss or a gradient is NaN or infinite; then nothing is updated\n",
+                CodeBlock.builder()
+                        .addStatement("$T loss = lossAndGradients(x, $L, n)", c.numeric.scalar(), c.target())
+                        .addStatement("$L()", OptimizerEmitter.STEP)
+                        .addStatement("return loss")
+                        .build()));
+        methods.add(typed("computeGradients",
+                "Forward, loss and backward on samples [0, n), without an update: afterwards the\n"
+                        + "gradient tensors hold the gradient of the batch's mean loss.\n@return the mean loss\n"
+                        + "@throws $T if the loss or a gradient is NaN or infinite\n",
+                CodeBlock.builder().addStatement("return lossAndGradients(x, $L, n)", c.target()).build()));
+        methods.add(typed("loss", "The mean loss on samples [0, n); nothing is changed.\n",
+                CodeBlock.builder()
+                        .addStatement("forward(x, 0, n)")
+                        .addStatement("return $L($L, n)", c.loss.methodName(), c.target())
+                        .build()));
+        return methods;
+    }
+
+    private MethodSpec typed(String name, String javadoc, CodeBlock body) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(c.numeric.scalar())
+                .addParameter(c.numeric.vector(), "x")
+                .addParameter(c.targetType(), c.target())
+                .addParameter(TypeName.INT, "n")
+                .addStatement("checkBatch($S, x, $L, n)", name, c.target())
+                .addCode(body);
+        if (javadoc.contains("$T")) {
+            method.addJavadoc(javadoc, NetworkWriter.NON_FINITE);
+        } else {
+            method.addJavadoc(javadoc);
+        }
+        return method.build();
+    }
+
+    /** The {@code TrainableNetwork} methods over a runtime batch. */
+    List<MethodSpec> batchMethods() {
+        List<MethodSpec> methods = new ArrayList<>();
+        methods.add(overBatch("trainBatch", CodeBlock.builder()
+                .addStatement("double loss = lossAndGradients($L, $L, n)", c.batchFeatures(), c.batchTargets())
+                .addStatement("writePredictions(batch.predictions(), 0, n)")
+                .addStatement("$L()", OptimizerEmitter.STEP)
+                .addStatement("return loss")
+                .build()));
+        methods.add(overBatch("computeGradients", CodeBlock.builder()
+                .addStatement("double loss = lossAndGradients($L, $L, n)", c.batchFeatures(), c.batchTargets())
+                .addStatement("writePredictions(batch.predictions(), 0, n)")
+                .addStatement("return loss")
+                .build()));
+        methods.add(overBatch("evaluateBatch", CodeBlock.builder()
+                .addStatement("forward($L, 0, n)", c.batchFeatures())
+                .addStatement("double loss = $L($L, n)", c.loss.methodName(), c.batchTargets())
+                .addStatement("writePredictions(batch.predictions(), 0, n)")
+                .addStatement("return loss")
+                .build()));
+        return methods;
+    }
+
+    private MethodSpec overBatch(String name, CodeBlock body) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.DOUBLE)
+                .addParameter(NetworkContext.BATCH, "batch")
+                .addStatement("$T.batch(batch, INPUTS, OUTPUTS)", NetworkContext.CHECKS)
+                .addStatement("int n = batch.size()");
+        if (c.staged()) {
+            method.addStatement("$T.batchSize($S, n, MAX_BATCH)", NetworkContext.CHECKS, name)
+                    .addStatement("stage(batch.features(), 0, n)");
+            if (!c.usesLabels()) {
+                method.beginControlFlow("for (int i = 0; i < n * OUTPUTS; i++)")
+                        .addStatement("stagedY[i] = batch.targets()[i]")
+                        .endControlFlow();
+            }
+        }
+        return method.addStatement("checkBatch($S, $L, $L, n)", name, c.batchFeatures(), c.batchTargets())
+                .addCode(body)
+                .build();
+    }
+
+    List<MethodSpec> privateMethods() {
+        List<MethodSpec> methods = new ArrayList<>();
+        methods.add(MethodSpec.methodBuilder("checkBatch")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(String.class, "method")
+                .addParameter(c.numeric.vector(), "x")
+                .addParameter(c.targetType(), c.target())
+                .addParameter(TypeName.INT, "n")
+                .addStatement("$T.batchSize(method, n, MAX_BATCH)", NetworkContext.CHECKS)
+                .addStatement("$T.rows($S, x, n, INPUTS)", NetworkContext.CHECKS, "x")
+                .addCode(c.loss.checkTargets(c.outputs()))
+                .build());
+        methods.add(MethodSpec.methodBuilder("lossAndGradients")
+                .addModifiers(Modifier.PRIVATE)
+                .returns(c.numeric.scalar())
+                .addParameter(c.numeric.vector(), "x")
+                .addParameter(c.targetType(), c.target())
+                .addParameter(TypeName.INT, "n")
+                .addStatement("forward(x, 0, n)")
+                .addStatement("$T loss = $L($L, n)", c.numeric.scalar(), c.loss.methodName(), c.target())
+                .beginControlFlow("if (!$L)", c.numeric.isFinite("loss"))
+                .addStatement("throw new $T($S + loss + $S)", NetworkWriter.NON_FINITE, "the mean loss of the batch is ",
+                        "; the parameters were not updated")
+                .endControlFlow()
+                .addStatement("backward(x, n)")
+                .addStatement("requireFiniteGradients(n)")
+                .addStatement("return loss")
+                .build());
+        CodeBlock.Builder forward = CodeBlock.builder();
+        CodeBlock.Builder backward = CodeBlock.builder();
+        CodeBlock.Builder finite = CodeBlock.builder();
+        for (DenseEmitter layer : c.layers) {
+            forward.add(layer.forwardCall());
+            finite.add(layer.requireFiniteGradient());
+        }
+        for (int i = c.layers.size() - 1; i >= 0; i--) {
+            backward.add(c.layers.get(i).backwardCall());
+        }
+        methods.add(MethodSpec.methodBuilder("forward")
+                .addJavadoc("Runs every layer, first to last, on samples [first, first + n) of x; row s of each\nbuffer holds sample first + s.\n")
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(c.numeric.vector(), "x")
+                .addParameter(TypeName.INT, "first")
+                .addParameter(TypeName.INT, "n")
+                .addCode(forward.build())
+                .build());
+        methods.add(MethodSpec.methodBuilder("backward")
+                .addJavadoc("Back-propagates the loss gradient of samples [0, n), last layer to first.\n")
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(c.numeric.vector(), "x")
+                .addParameter(TypeName.INT, "n")
+                .addCode(backward.build())
+                .build());
+        methods.add(MethodSpec.methodBuilder("requireFiniteGradients")
+                .addJavadoc("A NaN or infinity anywhere in a layer's dZ reaches its bias gradient (a sum of dZ rows),\n"
+                        + "and its weight gradient is a product of finite inputs and dZ: checking those suffices.\n")
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, "n")
+                .addCode(finite.build())
+                .build());
+        for (DenseEmitter layer : c.layers) {
+            methods.add(layer.forward());
+            methods.add(layer.backward());
+        }
+        methods.add(c.loss.lossMethod(c.plan.output(), c.numeric));
+        methods.add(c.optimizer.step());
+        return methods;
+    }
+}

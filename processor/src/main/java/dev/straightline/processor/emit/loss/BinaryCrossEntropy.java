@@ -1,0 +1,93 @@
+package dev.straightline.processor.emit.loss;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.straightline.processor.emit.Numeric;
+import dev.straightline.processor.plan.LayerPlan;
+import javax.lang.model.element.Modifier;
+
+/** Binary cross-entropy on logits, one independent label per output unit, fused with the sigmoid. */
+final class BinaryCrossEntropy implements LossEmitter {
+    private static final ClassName CHECKS = ClassName.get("dev.straightline.internal", "Checks");
+    private static final ClassName FUNCTIONS = ClassName.get("dev.straightline.internal", "Functions");
+
+    @Override
+    public String runtimeName() {
+        return "BINARY_CROSS_ENTROPY";
+    }
+
+    @Override
+    public String methodName() {
+        return "binaryCrossEntropy";
+    }
+
+    @Override
+    public String targetName() {
+        return "y";
+    }
+
+    @Override
+    public TypeName targetType(Numeric numeric) {
+        return numeric.vector();
+    }
+
+    @Override
+    public CodeBlock checkTargets(int outputs) {
+        return CodeBlock.builder().addStatement("$T.probabilities($S, y, n, $L)", CHECKS, "y", outputs).build();
+    }
+
+    @Override
+    public MethodSpec lossMethod(LayerPlan output, Numeric numeric) {
+        String t = numeric.name();
+        int units = output.units();
+        return MethodSpec.methodBuilder(methodName())
+                .addJavadoc("Binary cross-entropy of the logits of samples [0, n), summed over the units and\n"
+                        + "averaged over the samples: −y·log σ(z) − (1 − y)·log(1 − σ(z)) is written\n"
+                        + "max(z, 0) − z·y + log(1 + e^−|z|), which never overflows; dZ = (σ(Z) − Y) / n.\n")
+                .addModifiers(Modifier.PRIVATE)
+                .returns(numeric.scalar())
+                .addParameter(numeric.vector(), "y")
+                .addParameter(TypeName.INT, "n")
+                .addStatement("double total = 0.0")
+                .addStatement("$L scale = $L / n", t, numeric.literal(1))
+                .beginControlFlow("for (int s = 0; s < n; s++)")
+                .addStatement("$L[] z = $L[s]", t, output.out())
+                .addStatement("$L[] dz = $L[s]", t, output.outGrad())
+                .addStatement("int yo = s * $L", units)
+                .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+                .addStatement("$L target = y[yo + j]", t)
+                .addStatement("total += Math.max(z[j], $L) - z[j] * target + Math.log1p(Math.exp(-Math.abs(z[j])))",
+                        numeric.literal(0))
+                .addStatement("dz[j] = ($T.sigmoid(z[j]) - target) * scale", FUNCTIONS)
+                .endControlFlow()
+                .endControlFlow()
+                .addStatement("return ($L) (total / n)", t)
+                .build();
+    }
+
+    @Override
+    public String predictionDescription() {
+        return "the probability of each label, σ of the output layer's logits";
+    }
+
+    @Override
+    public CodeBlock predictRow(int units, Numeric numeric, TypeName outType) {
+        return CodeBlock.builder()
+                .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+                .addStatement("out[o + j] = $L$T.sigmoid(z[j])", LossEmitter.narrowing(numeric, outType), FUNCTIONS)
+                .endControlFlow()
+                .build();
+    }
+
+    @Override
+    public boolean classifies(int outputs) {
+        return outputs == 1;
+    }
+
+    @Override
+    public CodeBlock classify(int units, Numeric numeric) {
+        return CodeBlock.builder().addStatement("return z[0] >= $L ? 1 : 0", numeric.literal(0)).build();
+    }
+}

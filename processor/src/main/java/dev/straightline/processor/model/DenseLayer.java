@@ -1,0 +1,20 @@
+package dev.straightline.processor.model;
+
+import dev.straightline.processor.Site;
+
+/**
+ * A fully connected layer, {@code H = g(X·W + b)}.
+ *
+ * @param accessor the modifiers of the declaring method, which the generated override repeats
+ */
+public record DenseLayer(String name, int units, Activation activation, InitKind init, boolean bias,
+        Visibility accessor, Site site) implements LayerModel {
+
+    /** The initialiser with {@link InitKind#AUTO} resolved. */
+    public InitKind resolvedInit() {
+        if (init != InitKind.AUTO) {
+            return init;
+        }
+        return activation.kind().rectifies() ? InitKind.HE : InitKind.GLOROT_UNIFORM;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.straightline.processor.model;
+
+/** Mirrors {@code dev.straightline.Precision}. */
+public enum PrecisionKind {
+    FLOAT,
+    DOUBLE
+}

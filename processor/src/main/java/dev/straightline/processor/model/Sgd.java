@@ -1,0 +1,6 @@
+package dev.straightline.processor.model;
+
+import dev.straightline.processor.Site;
+
+/** Minibatch SGD with a learning rate. */
+public record Sgd(double learningRate, Site site) {}

@@ -1,0 +1,247 @@
+package dev.straightline.processor.read;
+
+import dev.straightline.processor.Diagnostics;
+import dev.straightline.processor.Message;
+import dev.straightline.processor.Site;
+import dev.straightline.processor.model.Activation;
+import dev.straightline.processor.model.ActivationKind;
+import dev.straightline.processor.model.DenseLayer;
+import dev.straightline.processor.model.InitKind;
+import dev.straightline.processor.model.LayerModel;
+import dev.straightline.processor.model.LossKind;
+import dev.straightline.processor.model.NetworkModel;
+import dev.straightline.processor.model.PrecisionKind;
+import dev.straightline.processor.model.Sgd;
+import dev.straightline.processor.model.Visibility;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * Reads a @Network type into a {@link NetworkModel}. Mistakes that concern the Java shape of the
+ * type (its kind, modifiers, constructor, layer method signatures) are reported here; mistakes in
+ * the network's settings are left to the checks, which see only the model.
+ */
+public final class NetworkReader {
+    private final Elements elements;
+    private final Annotations annotations;
+
+    public NetworkReader(Elements elements) {
+        this.elements = elements;
+        this.annotations = new Annotations(elements);
+    }
+
+    /** The name of the class generated for {@code type}: {@code Outer_InnerNet} for {@code Outer.Inner}. */
+    public static String generatedName(TypeElement type) {
+        StringBuilder name = new StringBuilder(type.getSimpleName());
+        for (Element e = type.getEnclosingElement(); e instanceof TypeElement outer; e = e.getEnclosingElement()) {
+            name.insert(0, outer.getSimpleName() + "_");
+        }
+        return name.append("Net").toString();
+    }
+
+    /** The model of {@code type}, or {@code null} when it cannot be built; problems go to {@code diagnostics}. */
+    public NetworkModel read(TypeElement type, Diagnostics diagnostics) {
+        AnnotationMirror network = Annotations.find(type, Annotations.NETWORK);
+        Site site = Site.of(type, network);
+        String generatedName = generatedName(type);
+        if (!checkTypeShape(type, site, generatedName, diagnostics)) {
+            return null;
+        }
+        Integer inputs = annotations.intValue(network, "inputs");
+        Integer maxBatch = annotations.intValue(network, "maxBatch");
+        Long seed = annotations.longValue(network, "seed");
+        LossKind loss = annotations.enumValue(network, "loss", LossKind.class);
+        PrecisionKind precision = annotations.enumValue(network, "precision", PrecisionKind.class);
+        List<LayerModel> layers = readLayers(type, diagnostics);
+        checkInheritedLayers(type, diagnostics);
+        if (layers.isEmpty() && !diagnostics.hasErrors()) {
+            diagnostics.error(site, Message.NO_LAYERS, type.getSimpleName());
+        }
+        Sgd optimizer = readOptimizer(type);
+        if (inputs == null || maxBatch == null || seed == null || loss == null || precision == null
+                || diagnostics.hasErrors()) {
+            return null; // javac has reported the unreadable values; the rest was reported above
+        }
+        return new NetworkModel(packageOf(type), userTypeName(type), generatedName,
+                type.getKind() == ElementKind.INTERFACE, inputs, maxBatch, precision, seed, loss,
+                optimizer, layers, site);
+    }
+
+    private boolean checkTypeShape(TypeElement type, Site site, String generatedName, Diagnostics diagnostics) {
+        String name = type.getSimpleName().toString();
+        ElementKind kind = type.getKind();
+        if (kind != ElementKind.CLASS && kind != ElementKind.INTERFACE) {
+            diagnostics.error(site, Message.WRONG_KIND, name, describe(kind));
+            return false;
+        }
+        if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
+            diagnostics.error(site, Message.LOCAL_TYPE, name);
+            return false;
+        }
+        boolean ok = true;
+        if (kind == ElementKind.CLASS) {
+            if (type.getModifiers().contains(Modifier.FINAL)) {
+                diagnostics.error(site, Message.FINAL_CLASS, name, generatedName);
+                ok = false;
+            } else if (!type.getModifiers().contains(Modifier.ABSTRACT)) {
+                diagnostics.error(site, Message.NOT_ABSTRACT, name, generatedName);
+                ok = false;
+            }
+            if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
+                diagnostics.error(site, Message.INNER_CLASS, name, generatedName);
+                ok = false;
+            }
+            if (!hasUsableConstructor(type)) {
+                diagnostics.error(site, Message.NO_CONSTRUCTOR, name, generatedName);
+                ok = false;
+            }
+        }
+        for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+            if (t.getModifiers().contains(Modifier.PRIVATE)) {
+                diagnostics.error(site, Message.PRIVATE_TYPE, name, generatedName);
+                ok = false;
+                break;
+            }
+        }
+        if (!type.getTypeParameters().isEmpty()) {
+            diagnostics.error(site, Message.GENERIC_TYPE, name);
+            ok = false;
+        }
+        TypeElement existing = elements.getTypeElement(qualified(packageOf(type), generatedName));
+        if (existing != null && Annotations.find(existing, Annotations.GENERATED) == null) {
+            diagnostics.error(site, Message.GENERATED_NAME_TAKEN, generatedName, name);
+            ok = false;
+        }
+        return ok;
+    }
+
+    private static boolean hasUsableConstructor(TypeElement type) {
+        for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+            if (constructor.getParameters().isEmpty() && !constructor.getModifiers().contains(Modifier.PRIVATE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<LayerModel> readLayers(TypeElement type, Diagnostics diagnostics) {
+        List<LayerModel> layers = new ArrayList<>();
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+            AnnotationMirror dense = Annotations.find(method, Annotations.DENSE);
+            if (dense != null && checkLayerMethod(method, dense, diagnostics)) {
+                DenseLayer layer = readDense(method, dense);
+                if (layer != null) {
+                    layers.add(layer);
+                }
+            }
+        }
+        return layers;
+    }
+
+    private boolean checkLayerMethod(ExecutableElement method, AnnotationMirror dense, Diagnostics diagnostics) {
+        Site site = Site.of(method, dense);
+        String name = method.getSimpleName() + "()";
+        boolean ok = true;
+        if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
+            diagnostics.error(site, Message.LAYER_NOT_ABSTRACT, name);
+            ok = false;
+        }
+        if (!method.getParameters().isEmpty()) {
+            diagnostics.error(site, Message.LAYER_PARAMETERS, method.getSimpleName() + "(...)");
+            ok = false;
+        }
+        if (!method.getTypeParameters().isEmpty()) {
+            diagnostics.error(site, Message.LAYER_GENERIC, name);
+            ok = false;
+        }
+        TypeMirror returned = method.getReturnType();
+        if (returned.getKind() == TypeKind.ERROR) {
+            return false; // javac reports the unknown type
+        }
+        if (!isLayerType(returned)) {
+            diagnostics.error(site, Message.LAYER_RETURN_TYPE, name, returned);
+            ok = false;
+        }
+        return ok;
+    }
+
+    private static boolean isLayerType(TypeMirror type) {
+        return type instanceof DeclaredType declared
+                && ((TypeElement) declared.asElement()).getQualifiedName().contentEquals(Annotations.LAYER);
+    }
+
+    private DenseLayer readDense(ExecutableElement method, AnnotationMirror dense) {
+        Integer units = annotations.intValue(dense, "units");
+        ActivationKind activation = annotations.enumValue(dense, "activation", ActivationKind.class);
+        Double alpha = annotations.doubleValue(dense, "alpha");
+        InitKind init = annotations.enumValue(dense, "init", InitKind.class);
+        Boolean bias = annotations.booleanValue(dense, "bias");
+        if (units == null || activation == null || alpha == null || init == null || bias == null) {
+            return null;
+        }
+        Activation resolved = alpha.isNaN() ? Activation.of(activation) : new Activation(activation, alpha);
+        return new DenseLayer(method.getSimpleName().toString(), units, resolved, init, bias,
+                visibility(method), Site.of(method, dense));
+    }
+
+    private void checkInheritedLayers(TypeElement type, Diagnostics diagnostics) {
+        for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+            if (method.getEnclosingElement() != type && Annotations.find(method, Annotations.DENSE) != null) {
+                diagnostics.error(Site.of(type, Annotations.find(type, Annotations.NETWORK)), Message.INHERITED_LAYER,
+                        method.getSimpleName() + "()", method.getEnclosingElement().getSimpleName(), type.getSimpleName());
+            }
+        }
+    }
+
+    private Sgd readOptimizer(TypeElement type) {
+        AnnotationMirror sgd = Annotations.find(type, Annotations.SGD);
+        if (sgd == null) {
+            return null;
+        }
+        Double rate = annotations.doubleValue(sgd, "learningRate");
+        return new Sgd(rate == null ? Double.NaN : rate, Site.of(type, sgd));
+    }
+
+    private static Visibility visibility(ExecutableElement method) {
+        if (method.getModifiers().contains(Modifier.PUBLIC) || method.getEnclosingElement().getKind() == ElementKind.INTERFACE) {
+            return Visibility.PUBLIC;
+        }
+        return method.getModifiers().contains(Modifier.PROTECTED) ? Visibility.PROTECTED : Visibility.PACKAGE;
+    }
+
+    private String packageOf(TypeElement type) {
+        PackageElement pkg = elements.getPackageOf(type);
+        return pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
+    }
+
+    private String userTypeName(TypeElement type) {
+        String qualifiedName = type.getQualifiedName().toString();
+        String pkg = packageOf(type);
+        return pkg.isEmpty() ? qualifiedName : qualifiedName.substring(pkg.length() + 1);
+    }
+
+    private static String qualified(String pkg, String simple) {
+        return pkg.isEmpty() ? simple : pkg + "." + simple;
+    }
+
+    private static String describe(ElementKind kind) {
+        switch (kind) {
+            case ENUM: return "an enum";
+            case ANNOTATION_TYPE: return "an annotation type";
+            default: return "a " + kind.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}
