@@ -12,7 +12,6 @@ public enum Message {
     FINAL_CLASS("FinalClass", "@Network class %s must not be final: the generated %s extends it"),
     PRIVATE_TYPE("PrivateType", "@Network type %s must not be private (nor nested in a private type): the generated %s in the same package must see it"),
     INNER_CLASS("InnerClass", "@Network class %s is an inner class: declare it static so that the generated %s can extend it"),
-    LOCAL_TYPE("LocalType", "@Network type %s is declared inside a method: declare it at the top level or as a static member"),
     GENERIC_TYPE("GenericType", "@Network type %s must not have type parameters"),
     NO_CONSTRUCTOR("NoConstructor", "@Network class %s needs a constructor without parameters that is not private, for the generated %s to call"),
     NO_LAYERS("NoLayers", "@Network type %s declares no layers: add abstract methods annotated @Dense, such as '@Dense(units = 10) abstract Layer output();'"),
@@ -30,13 +29,13 @@ public enum Message {
     UNIMPLEMENTED_METHOD("UnimplementedMethod", "abstract method %s is not a layer and not a method the generated %s provides: annotate it with @Dense or give it a body"),
     RESERVED_LAYER_NAME("ReservedLayerName", "a layer cannot be named '%s': the generated %s has a method %s() of its own; rename the layer"),
     NAME_CLASH("NameClash", "layers '%s' and '%s' would both generate a field named %s: rename one of them"),
-    GENERATED_NAME_TAKEN("GeneratedNameTaken", "cannot generate %s for @Network type %s: a type of that name already exists"),
+    GENERATED_NAME_TAKEN("GeneratedNameTaken", "cannot generate %s for @Network type %s: a type of that name already exists; rename one of them"),
     SOFTMAX_ONE_UNIT("SoftmaxOneUnit", "SOFTMAX_CROSS_ENTROPY needs an output layer with at least 2 units (one per class), but '%s' has %d; for a yes/no output use BINARY_CROSS_ENTROPY with 1 unit"),
     BCE_ON_SOFTMAX("BinaryCrossEntropyOnSoftmax", "BINARY_CROSS_ENTROPY applies a sigmoid to each logit, so output layer '%s' must use Activation.IDENTITY, not SOFTMAX; for one class out of several use SOFTMAX_CROSS_ENTROPY"),
     LOGITS_LOSS_ACTIVATION("LossNeedsLogits", "%s takes logits and applies the %s itself, so output layer '%s' must use Activation.IDENTITY, not %s"),
     ALPHA_NOT_APPLICABLE("AlphaNotApplicable", "alpha applies only to LEAKY_RELU and ELU, not to %s"),
     ALPHA_RANGE("AlphaRange", "alpha of %s must be %s, but is %s"),
-    HEAVISIDE_CANNOT_LEARN("HeavisideCannotLearn", "layer '%s' uses HEAVISIDE, whose derivative is 0 everywhere: no gradient flows through it, so training cannot change it or the layers before it. Set such weights by hand, or use SIGMOID or RELU to train"),
+    HEAVISIDE_CANNOT_LEARN("HeavisideCannotLearn", "layer '%s' uses HEAVISIDE, whose derivative is 0 everywhere: no gradient flows through it, so training cannot change it or the layers before it. Set such weights by hand, or use SIGMOID or RELU to train; @SuppressWarnings(\"HeavisideCannotLearn\") on the layer or network silences this warning"),
     INTERNAL_ERROR("InternalError", "internal error in the Straightline processor while generating the network for %s; please report it with this trace:%n%s");
 
     private final String tag;
@@ -45,6 +44,11 @@ public enum Message {
     Message(String tag, String format) {
         this.tag = tag;
         this.format = format;
+    }
+
+    /** The bare tag, such as {@code NoLayers}; a warning is silenced by {@code @SuppressWarnings} with it. */
+    public String key() {
+        return tag;
     }
 
     /** The stable tag, such as {@code [Straightline/NoLayers]}. */

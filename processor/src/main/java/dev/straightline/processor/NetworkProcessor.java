@@ -8,10 +8,12 @@ import dev.straightline.processor.model.NetworkModel;
 import dev.straightline.processor.plan.MemoryPlan;
 import dev.straightline.processor.read.Annotations;
 import dev.straightline.processor.read.NetworkReader;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -30,7 +32,7 @@ public final class NetworkProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Annotations.NETWORK, Annotations.DENSE, Annotations.SGD);
+        return Set.of(Annotations.NETWORK, Annotations.DENSE, Annotations.SGD, Annotations.GENERATED);
     }
 
     @Override
@@ -49,7 +51,7 @@ public final class NetworkProcessor extends AbstractProcessor {
             generate((TypeElement) element);
         }
         reportStrayAnnotations(round, elements);
-        return false;
+        return true; // the annotations are Straightline's own: claiming them keeps -Xlint:processing quiet
     }
 
     private void generate(TypeElement type) {
@@ -63,12 +65,10 @@ public final class NetworkProcessor extends AbstractProcessor {
             MemoryPlan plan = model == null || diagnostics.hasErrors() ? null : MemoryPlan.of(model, diagnostics);
             if (plan != null) {
                 NetworkWriter writer = new NetworkWriter(model, plan);
-                boolean javaxGenerated = elements.getTypeElement("javax.annotation.processing.Generated") != null;
-                TypeSpec generated = writer.type(javaxGenerated);
+                TypeSpec generated = writer.type();
                 new ApiCheck(elements).check(type, generated, diagnostics);
                 if (!diagnostics.hasErrors()) {
-                    writer.file(generated.toBuilder().addOriginatingElement(type).build())
-                            .writeTo(processingEnv.getFiler());
+                    write(writer, generated, type, diagnostics);
                 }
             }
         } catch (Throwable bug) {
@@ -77,6 +77,17 @@ public final class NetworkProcessor extends AbstractProcessor {
             diagnostics.error(Site.of(type), Message.INTERNAL_ERROR, type.getQualifiedName(), trace);
         }
         diagnostics.printTo(processingEnv.getMessager());
+    }
+
+    private void write(NetworkWriter writer, TypeSpec generated, TypeElement type, Diagnostics diagnostics)
+            throws IOException {
+        try {
+            writer.file(generated.toBuilder().addOriginatingElement(type).build()).writeTo(processingEnv.getFiler());
+        } catch (FilerException taken) {
+            // Another @Network type of this compilation maps to the same name (A_B and A.B both give A_BNet).
+            diagnostics.error(Site.of(type, Annotations.find(type, Annotations.NETWORK)), Message.GENERATED_NAME_TAKEN,
+                    generated.name(), type.getSimpleName());
+        }
     }
 
     private void reportStrayAnnotations(RoundEnvironment round, Elements elements) {

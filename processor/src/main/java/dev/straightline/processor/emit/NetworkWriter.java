@@ -27,12 +27,10 @@ public final class NetworkWriter {
     private static final ClassName TENSOR = ClassName.get("dev.straightline", "Tensor");
     private static final ClassName LOSS = ClassName.get("dev.straightline", "Loss");
     private static final ClassName GENERATED_MARK = ClassName.get("dev.straightline.internal", "StraightlineGenerated");
-    private static final ClassName JAVAX_GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final ClassName SPLITTABLE_RANDOM = ClassName.get("java.util", "SplittableRandom");
     private static final ClassName LIST = ClassName.get("java.util", "List");
     private static final ClassName PATH = ClassName.get("java.nio.file", "Path");
     private static final ClassName IO_EXCEPTION = ClassName.get("java.io", "IOException");
-    private static final String PROCESSOR = "dev.straightline.processor.NetworkProcessor";
 
     private final NetworkContext c;
     private final TrainingWriter training;
@@ -46,17 +44,18 @@ public final class NetworkWriter {
         this.architecture = Architecture.describe(network.inputs(), plan);
     }
 
-    /** The generated class; {@code javaxGenerated} tells whether the user's compilation sees {@code @Generated}. */
-    public TypeSpec type(boolean javaxGenerated) {
+    /**
+     * The generated class. It carries {@code @StraightlineGenerated}, kept in class files so that
+     * coverage and other bytecode tools recognise it; {@code javax.annotation.processing.Generated}
+     * is left out because no processor claims it, which {@code -Xlint:processing} reports.
+     */
+    public TypeSpec type() {
         NetworkModel network = c.network;
         ClassName user = ClassName.get(network.packageName(), network.userType().split("\\.")[0],
                 tail(network.userType().split("\\.")));
         TypeSpec.Builder type = TypeSpec.classBuilder(network.generatedName())
                 .addJavadoc(javadoc())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
-        if (javaxGenerated) {
-            type.addAnnotation(AnnotationSpec.builder(JAVAX_GENERATED).addMember("value", "$S", PROCESSOR).build());
-        }
         type.addAnnotation(AnnotationSpec.builder(GENERATED_MARK)
                 .addMember("from", "$S", qualified(network.packageName(), network.userType())).build());
         if (network.userTypeIsInterface()) {

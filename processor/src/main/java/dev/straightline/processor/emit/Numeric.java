@@ -55,6 +55,16 @@ public final class Numeric {
         return single ? "(float) Math." + function + "(" + argument + ")" : "Math." + function + "(" + argument + ")";
     }
 
+    /** A {@code double} expression brought to this precision: cast for float, as it is for double. */
+    public String fromDouble(String expression) {
+        return single ? "(float) (" + expression + ")" : expression;
+    }
+
+    /** An expression of this precision widened to {@code double} before arithmetic. */
+    public String toDouble(String expression) {
+        return single ? "(double) " + expression : expression;
+    }
+
     /** {@code Float.isFinite} or {@code Double.isFinite}. */
     public String isFinite(String expression) {
         return (single ? "Float" : "Double") + ".isFinite(" + expression + ")";

@@ -87,10 +87,6 @@ public final class NetworkReader {
             diagnostics.error(site, Message.WRONG_KIND, name, describe(kind));
             return false;
         }
-        if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
-            diagnostics.error(site, Message.LOCAL_TYPE, name);
-            return false;
-        }
         boolean ok = true;
         if (kind == ElementKind.CLASS) {
             if (type.getModifiers().contains(Modifier.FINAL)) {

@@ -63,7 +63,7 @@ final class BinaryCrossEntropy implements LossEmitter {
                 .addStatement("dz[j] = ($T.sigmoid(z[j]) - target) * scale", FUNCTIONS)
                 .endControlFlow()
                 .endControlFlow()
-                .addStatement("return ($L) (total / n)", t)
+                .addStatement("return $L", numeric.fromDouble("total / n"))
                 .build();
     }
 

@@ -56,11 +56,11 @@ final class MeanSquaredError implements LossEmitter {
                 .addStatement("int yo = s * $L", units)
                 .beginControlFlow("for (int j = 0; j < $L; j++)", units)
                 .addStatement("$L error = h[j] - y[yo + j]", t)
-                .addStatement("total += (double) error * error")
+                .addStatement("total += $L * error", numeric.toDouble("error"))
                 .addStatement("dh[j] = error * scale")
                 .endControlFlow()
                 .endControlFlow()
-                .addStatement("return ($L) (0.5 * total / n)", t)
+                .addStatement("return $L", numeric.fromDouble("0.5 * total / n"))
                 .build();
     }
 

@@ -73,7 +73,7 @@ final class SoftmaxCrossEntropy implements LossEmitter {
                 .addStatement("dz[label] -= scale")
                 .addStatement("total += rowMax + Math.log(rowSum) - z[label]")
                 .endControlFlow()
-                .addStatement("return ($L) (total / n)", t)
+                .addStatement("return $L", numeric.fromDouble("total / n"))
                 .build();
     }
 
