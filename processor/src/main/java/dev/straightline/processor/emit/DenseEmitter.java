@@ -125,18 +125,14 @@ final class DenseEmitter {
         return code.build();
     }
 
-    /** Overrides the user's layer method. */
+    /** Overrides the user's layer method, public so that code in any package can inspect the layer. */
     MethodSpec accessor() {
-        MethodSpec.Builder method = MethodSpec.methodBuilder(layer.name())
+        return MethodSpec.methodBuilder(layer.name())
                 .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
                 .returns(LAYER)
-                .addStatement("return $L", layer.view());
-        switch (layer.layer().accessor()) {
-            case PUBLIC: method.addModifiers(Modifier.PUBLIC); break;
-            case PROTECTED: method.addModifiers(Modifier.PROTECTED); break;
-            default: break;
-        }
-        return method.build();
+                .addStatement("return $L", layer.view())
+                .build();
     }
 
     String forwardName() {

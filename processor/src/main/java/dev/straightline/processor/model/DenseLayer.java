@@ -2,13 +2,9 @@ package dev.straightline.processor.model;
 
 import dev.straightline.processor.Site;
 
-/**
- * A fully connected layer, {@code H = g(X·W + b)}.
- *
- * @param accessor the modifiers of the declaring method, which the generated override repeats
- */
-public record DenseLayer(String name, int units, Activation activation, InitKind init, boolean bias,
-        Visibility accessor, Site site) implements LayerModel {
+/** A fully connected layer, {@code H = g(X·W + b)}. */
+public record DenseLayer(String name, int units, Activation activation, InitKind init, boolean bias, Site site)
+        implements LayerModel {
 
     /** The initialiser with {@link InitKind#AUTO} resolved. */
     public InitKind resolvedInit() {

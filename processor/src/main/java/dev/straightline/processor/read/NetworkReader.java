@@ -12,7 +12,6 @@ import dev.straightline.processor.model.LossKind;
 import dev.straightline.processor.model.NetworkModel;
 import dev.straightline.processor.model.PrecisionKind;
 import dev.straightline.processor.model.Sgd;
-import dev.straightline.processor.model.Visibility;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -189,8 +188,7 @@ public final class NetworkReader {
             return null;
         }
         Activation resolved = alpha.isNaN() ? Activation.of(activation) : new Activation(activation, alpha);
-        return new DenseLayer(method.getSimpleName().toString(), units, resolved, init, bias,
-                visibility(method), Site.of(method, dense));
+        return new DenseLayer(method.getSimpleName().toString(), units, resolved, init, bias, Site.of(method, dense));
     }
 
     private void checkInheritedLayers(TypeElement type, Diagnostics diagnostics) {
@@ -209,13 +207,6 @@ public final class NetworkReader {
         }
         Double rate = annotations.doubleValue(sgd, "learningRate");
         return new Sgd(rate == null ? Double.NaN : rate, Site.of(type, sgd));
-    }
-
-    private static Visibility visibility(ExecutableElement method) {
-        if (method.getModifiers().contains(Modifier.PUBLIC) || method.getEnclosingElement().getKind() == ElementKind.INTERFACE) {
-            return Visibility.PUBLIC;
-        }
-        return method.getModifiers().contains(Modifier.PROTECTED) ? Visibility.PROTECTED : Visibility.PACKAGE;
     }
 
     private String packageOf(TypeElement type) {
