@@ -1,0 +1,82 @@
+package dev.straightline.network;
+
+import static dev.straightline.network.GeneratedApiTest.randomInputs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.straightline.nets.ClassifierNet;
+import dev.straightline.nets.RegressionNet;
+import dev.straightline.runtime.Batch;
+import dev.straightline.runtime.DataSet;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Training steps and predictions allocate nothing: every buffer is made with the network.
+ * Measured with the thread's allocation counter around many calls, after a warm-up. The JIT
+ * may allocate a few bytes once while it recompiles a method, so the quietest of three rounds
+ * must be exactly zero and no round may average a byte per call (a real allocation is at least 16).
+ */
+class AllocationTest {
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private static long bytesAllocatedBy(Runnable step, int times) {
+        for (int i = 0; i < 10_000; i++) {
+            step.run();
+        }
+        long quietest = Long.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            long before = THREADS.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < times; i++) {
+                step.run();
+            }
+            long bytes = THREADS.getCurrentThreadAllocatedBytes() - before;
+            if (bytes >= times) {
+                return bytes;
+            }
+            quietest = Math.min(quietest, bytes);
+        }
+        return quietest;
+    }
+
+    @Test
+    void theCounterSeesAnAllocationPerCall() {
+        long arrays = bytesAllocatedBy(() -> blackhole = new float[4], 1000);
+        assertTrue(arrays >= 1000 * 16, "control: 1000 escaping 4-float arrays counted as " + arrays + " bytes");
+    }
+
+    private static Object blackhole;
+
+    @Test
+    void trainBatchAllocatesNothing() {
+        ClassifierNet net = new ClassifierNet();
+        float[] x = randomInputs(32 * 4);
+        int[] labels = new int[32];
+        assertEquals(0, bytesAllocatedBy(() -> net.trainBatch(x, labels, 32), 5_000));
+    }
+
+    @Test
+    void predictAllocatesNothing() {
+        ClassifierNet net = new ClassifierNet();
+        float[] x = randomInputs(4);
+        float[] out = new float[3];
+        assertEquals(0, bytesAllocatedBy(() -> net.predict(x, out), 20_000));
+        float[] many = randomInputs(100 * 4);
+        float[] outs = new float[300];
+        assertEquals(0, bytesAllocatedBy(() -> net.predict(many, 100, outs), 2_000));
+    }
+
+    @Test
+    void runtimeBatchStepsAllocateNothingInEitherPrecision() {
+        ClassifierNet classifier = new ClassifierNet();
+        Batch batch = new Batch(classifier, 32);
+        batch.fill(DataSet.labeled(randomInputs(32 * 4), 4, new int[32], 3), 0, 32);
+        assertEquals(0, bytesAllocatedBy(() -> classifier.trainBatch(batch), 5_000));
+
+        RegressionNet regression = new RegressionNet();
+        Batch doubles = new Batch(regression, 32);
+        doubles.fill(DataSet.withTargets(randomInputs(32 * 3), 3, randomInputs(64), 2), 0, 32);
+        assertEquals(0, bytesAllocatedBy(() -> regression.trainBatch(doubles), 5_000));
+    }
+}
