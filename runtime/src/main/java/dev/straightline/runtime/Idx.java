@@ -16,55 +16,71 @@ import java.util.zip.GZIPInputStream;
 public final class Idx {
     private Idx() {}
 
+    /** Images read by {@link #readImages}: pixels scaled to [0, 1], {@code width} per image. */
+    public record Images(float[] pixels, int count, int width) {}
+
     /** Images as floats scaled to [0, 1], one row of {@code rows × columns} pixels per image. */
-    public static float[] readImages(Path file) throws IOException {
-        try (DataInputStream in = open(file)) {
-            int[] dims = header(in, file, 3);
-            int pixels = dims[1] * dims[2];
-            byte[] raw = readFully(in, file, (long) dims[0] * pixels);
-            float[] images = new float[raw.length];
-            for (int i = 0; i < raw.length; i++) {
-                images[i] = (raw[i] & 0xff) / 255f;
-            }
-            return images;
+    public static Images readImages(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return readImages(in, file.toString());
         }
     }
 
-    /** The width of one image row as {@link #readImages} returns it: rows × columns of the file. */
-    public static int imageSize(Path file) throws IOException {
-        try (DataInputStream in = open(file)) {
-            int[] dims = header(in, file, 3);
-            return dims[1] * dims[2];
+    /** Images from a stream (plain or gzip); {@code source} names it in error messages. */
+    public static Images readImages(InputStream stream, String source) throws IOException {
+        DataInputStream in = open(stream);
+        int[] dims = header(in, source, 3);
+        int width = dims[1] * dims[2];
+        byte[] raw = readFully(in, source, (long) dims[0] * width);
+        float[] pixels = new float[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            pixels[i] = (raw[i] & 0xff) / 255f;
         }
+        return new Images(pixels, dims[0], width);
     }
 
     /** Labels as integers 0 to 255. */
     public static int[] readLabels(Path file) throws IOException {
-        try (DataInputStream in = open(file)) {
-            int[] dims = header(in, file, 1);
-            byte[] raw = readFully(in, file, dims[0]);
-            int[] labels = new int[raw.length];
-            for (int i = 0; i < raw.length; i++) {
-                labels[i] = raw[i] & 0xff;
-            }
-            return labels;
+        try (InputStream in = Files.newInputStream(file)) {
+            return readLabels(in, file.toString());
         }
+    }
+
+    /** Labels from a stream (plain or gzip); {@code source} names it in error messages. */
+    public static int[] readLabels(InputStream stream, String source) throws IOException {
+        DataInputStream in = open(stream);
+        int[] dims = header(in, source, 1);
+        byte[] raw = readFully(in, source, dims[0]);
+        int[] labels = new int[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            labels[i] = raw[i] & 0xff;
+        }
+        return labels;
     }
 
     /** Labeled images from an image file and a label file of the same length. */
     public static DataSet readLabeled(Path images, Path labels, int classes) throws IOException {
-        float[] x = readImages(images);
-        int[] y = readLabels(labels);
-        int width = imageSize(images);
-        if (x.length / width != y.length) {
-            throw new IOException(images + " holds " + x.length / width + " images but " + labels
-                    + " holds " + y.length + " labels");
-        }
-        return DataSet.labeled(x, width, y, classes);
+        return labeled(readImages(images), readLabels(labels), images.toString(), labels.toString(), classes);
     }
 
-    private static DataInputStream open(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    /** Labeled images from an image stream and a label stream of the same length. */
+    public static DataSet readLabeled(InputStream images, InputStream labels, String source, int classes)
+            throws IOException {
+        return labeled(readImages(images, source + " images"), readLabels(labels, source + " labels"),
+                source + " images", source + " labels", classes);
+    }
+
+    private static DataSet labeled(Images images, int[] labels, String imageSource, String labelSource, int classes)
+            throws IOException {
+        if (images.count() != labels.length) {
+            throw new IOException(imageSource + " holds " + images.count() + " images but " + labelSource
+                    + " holds " + labels.length + " labels");
+        }
+        return DataSet.labeled(images.pixels(), images.width(), labels, classes);
+    }
+
+    private static DataInputStream open(InputStream stream) throws IOException {
+        InputStream raw = new BufferedInputStream(stream, 1 << 16);
         raw.mark(2);
         int b0 = raw.read();
         int b1 = raw.read();
@@ -73,7 +89,7 @@ public final class Idx {
         return new DataInputStream(gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw);
     }
 
-    private static int[] header(DataInputStream in, Path file, int expectedRank) throws IOException {
+    private static int[] header(DataInputStream in, String file, int expectedRank) throws IOException {
         int magic;
         try {
             magic = in.readInt();
@@ -98,7 +114,7 @@ public final class Idx {
         return dims;
     }
 
-    private static byte[] readFully(DataInputStream in, Path file, long length) throws IOException {
+    private static byte[] readFully(DataInputStream in, String file, long length) throws IOException {
         if (length > Integer.MAX_VALUE - 8) {
             throw new IOException(file + " holds " + length + " values, more than one array can hold");
         }

@@ -1,0 +1,25 @@
+package dev.straightline.examples;
+
+import dev.straightline.Activation;
+import dev.straightline.Dense;
+import dev.straightline.Layer;
+import dev.straightline.Loss;
+import dev.straightline.Network;
+import dev.straightline.Sgd;
+
+/**
+ * A multilayer perceptron for 28×28 Fashion-MNIST images: 784 → 256 → 128 → 10, ReLU hidden
+ * layers, softmax cross-entropy, plain SGD. Straightline generates {@code FashionMlpNet} from it.
+ */
+@Network(inputs = 784, loss = Loss.SOFTMAX_CROSS_ENTROPY, maxBatch = 128)
+@Sgd(learningRate = 0.1)
+public interface FashionMlp {
+    @Dense(units = 256, activation = Activation.RELU)
+    Layer hidden1();
+
+    @Dense(units = 128, activation = Activation.RELU)
+    Layer hidden2();
+
+    @Dense(units = 10)
+    Layer logits();
+}
