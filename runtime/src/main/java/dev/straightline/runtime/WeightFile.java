@@ -44,6 +44,8 @@ public final class WeightFile {
     /**
      * Writes the tensors to {@code file} through a temporary file in the same folder that is then
      * moved over the target, so a crash or error never leaves a half-written file behind.
+     *
+     * @throws IllegalStateException if a value is NaN or infinite (a diverged model); nothing is written
      */
     public static void save(Path file, String architecture, long fingerprint, int precisionBytes,
             List<Tensor> tensors) throws IOException {
@@ -112,10 +114,15 @@ public final class WeightFile {
             }
             for (Tensor tensor : tensors) {
                 for (int i = 0, n = tensor.size(); i < n; i++) {
+                    double value = tensor.get(i);
+                    if (!Double.isFinite(value)) {
+                        throw new IllegalStateException("refusing to save a diverged model: " + tensor.name()
+                                + " holds " + value + " at index " + i);
+                    }
                     if (precisionBytes == 4) {
-                        out.writeFloat((float) tensor.get(i));
+                        out.writeFloat((float) value);
                     } else {
-                        out.writeDouble(tensor.get(i));
+                        out.writeDouble(value);
                     }
                 }
             }
