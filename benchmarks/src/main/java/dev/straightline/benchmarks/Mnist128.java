@@ -1,0 +1,19 @@
+package dev.straightline.benchmarks;
+
+import dev.straightline.Activation;
+import dev.straightline.Dense;
+import dev.straightline.Layer;
+import dev.straightline.Loss;
+import dev.straightline.Network;
+import dev.straightline.Sgd;
+
+/** The benchmark network M1: 784 → 128 ReLU → 10, softmax cross-entropy, SGD. */
+@Network(inputs = 784, loss = Loss.SOFTMAX_CROSS_ENTROPY, maxBatch = 128)
+@Sgd(learningRate = 0.01)
+public interface Mnist128 {
+    @Dense(units = 128, activation = Activation.RELU)
+    Layer hidden();
+
+    @Dense(units = 10)
+    Layer logits();
+}
