@@ -1,0 +1,57 @@
+package dev.straightline.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** The generated source is deterministic and reads one layer at a time. */
+class GeneratedSourceTest {
+    private static NetworkSource mlp() {
+        return NetworkSource.network("Mlp", 784, "SOFTMAX_CROSS_ENTROPY")
+                .dense("hidden", 256, "RELU")
+                .dense("logits", 10, "IDENTITY");
+    }
+
+    private static String generate(NetworkSource network) throws IOException {
+        Compilation compilation = InMemoryCompiler.compile(network.file());
+        assertThat(compilation.errors()).isEmpty();
+        JavaFileObject file = compilation.generatedSourceFile(network.generatedClassName()).orElseThrow();
+        return file.getCharContent(false).toString();
+    }
+
+    @Test
+    void theSameDeclarationGivesTheSameSource() throws IOException {
+        assertEquals(generate(mlp()), generate(mlp()));
+    }
+
+    @Test
+    void eachLayerHasAForwardAndABackwardMethodWithItsMath() throws IOException {
+        String source = generate(mlp());
+        assertThat(source).contains("private void hiddenForward(float[] x, int first, int n)");
+        assertThat(source).contains("private void hiddenBackward(float[] x, int n)");
+        assertThat(source).contains("private void logitsForward(int n)");
+        assertThat(source).contains("private void logitsBackward(int n)");
+        assertThat(source).contains("Z = X·W + b, H = relu(Z).");
+        assertThat(source).contains("dZ = [Z > 0] ⊙ dH, dW = Xᵀ·dZ, db = Σₛ dZ[s].");
+        assertThat(source).contains("dX = dZ·Wᵀ (into hidden's dH)");
+        assertThat(source).contains("public static final int INPUTS = 784;");
+        assertThat(source).contains("private final float[][] hiddenW = new float[784][256];");
+        assertThat(source).doesNotContain("new float[MAX_BATCH * ");
+    }
+
+    @Test
+    void theSourceGrowsWithTheLayersNotWithTheirWidths() throws IOException {
+        long narrow = generate(NetworkSource.network("Narrow", 8, "MEAN_SQUARED_ERROR")
+                .dense("first", 8, "TANH").dense("second", 8, "IDENTITY")).lines().count();
+        long wide = generate(NetworkSource.network("Narrow", 4096, "MEAN_SQUARED_ERROR")
+                .dense("first", 1024, "TANH").dense("second", 1024, "IDENTITY")).lines().count();
+        long deeper = generate(NetworkSource.network("Narrow", 8, "MEAN_SQUARED_ERROR")
+                .dense("first", 8, "TANH").dense("second", 8, "TANH").dense("third", 8, "IDENTITY")).lines().count();
+        assertEquals(narrow, wide, "lines of an 8-8-8 and a 4096-1024-1024 network");
+        assertThat(deeper - narrow).isGreaterThan(50L);
+    }
+}
