@@ -2,6 +2,7 @@ package dev.straightline.processor.emit.activation;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.straightline.processor.emit.Numeric;
+import dev.straightline.processor.emit.SoftmaxRow;
 
 /**
  * softmax(z)ᵢ = e^(zᵢ − m) / Σⱼ e^(zⱼ − m), with m = max z so no exponent overflows. Its Jacobian is
@@ -22,15 +23,7 @@ final class Softmax implements ActivationEmitter {
     public CodeBlock forward(int units, Numeric numeric) {
         String t = numeric.name();
         return CodeBlock.builder()
-                .addStatement("$L rowMax = z[0]", t)
-                .beginControlFlow("for (int j = 1; j < $L; j++)", units)
-                .addStatement("rowMax = Math.max(rowMax, z[j])")
-                .endControlFlow()
-                .addStatement("$L rowSum = $L", t, numeric.literal(0))
-                .beginControlFlow("for (int j = 0; j < $L; j++)", units)
-                .addStatement("h[j] = $L", numeric.math("exp", "z[j] - rowMax"))
-                .addStatement("rowSum += h[j]")
-                .endControlFlow()
+                .add(SoftmaxRow.exponentials("z", "h[j]", "", units, numeric))
                 .addStatement("$L scale = $L / rowSum", t, numeric.literal(1))
                 .beginControlFlow("for (int j = 0; j < $L; j++)", units)
                 .addStatement("h[j] *= scale")

@@ -1,17 +1,12 @@
 package dev.straightline.processor.emit.loss;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.straightline.processor.emit.Numeric;
 import dev.straightline.processor.plan.LayerPlan;
-import javax.lang.model.element.Modifier;
 
 /** Binary cross-entropy on logits, one independent label per output unit, fused with the sigmoid. */
-final class BinaryCrossEntropy implements LossEmitter {
-    private static final ClassName CHECKS = ClassName.get("dev.straightline.internal", "Checks");
-    private static final ClassName FUNCTIONS = ClassName.get("dev.straightline.internal", "Functions");
+final class BinaryCrossEntropy extends AveragedLoss {
 
     @Override
     public String runtimeName() {
@@ -39,20 +34,17 @@ final class BinaryCrossEntropy implements LossEmitter {
     }
 
     @Override
-    public MethodSpec lossMethod(LayerPlan output, Numeric numeric) {
+    String formula() {
+        return "Binary cross-entropy of the logits of samples [0, n), summed over the units and\n"
+                + "averaged over the samples: −y·log σ(z) − (1 − y)·log(1 − σ(z)) is written\n"
+                + "max(z, 0) − z·y + log(1 + e^−|z|), which never overflows; dZ = (σ(Z) − Y) / n.\n";
+    }
+
+    @Override
+    CodeBlock perSample(LayerPlan output, Numeric numeric) {
         String t = numeric.name();
         int units = output.units();
-        return MethodSpec.methodBuilder(methodName())
-                .addJavadoc("Binary cross-entropy of the logits of samples [0, n), summed over the units and\n"
-                        + "averaged over the samples: −y·log σ(z) − (1 − y)·log(1 − σ(z)) is written\n"
-                        + "max(z, 0) − z·y + log(1 + e^−|z|), which never overflows; dZ = (σ(Z) − Y) / n.\n")
-                .addModifiers(Modifier.PRIVATE)
-                .returns(numeric.scalar())
-                .addParameter(numeric.vector(), "y")
-                .addParameter(TypeName.INT, "n")
-                .addStatement("double total = 0.0")
-                .addStatement("$L scale = $L / n", t, numeric.literal(1))
-                .beginControlFlow("for (int s = 0; s < n; s++)")
+        return CodeBlock.builder()
                 .addStatement("$L[] z = $L[s]", t, output.out())
                 .addStatement("$L[] dz = $L[s]", t, output.outGrad())
                 .addStatement("int yo = s * $L", units)
@@ -62,8 +54,6 @@ final class BinaryCrossEntropy implements LossEmitter {
                         numeric.literal(0))
                 .addStatement("dz[j] = ($T.sigmoid(z[j]) - target) * scale", FUNCTIONS)
                 .endControlFlow()
-                .endControlFlow()
-                .addStatement("return $L", numeric.fromDouble("total / n"))
                 .build();
     }
 

@@ -1,16 +1,12 @@
 package dev.straightline.processor.emit.loss;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.straightline.processor.emit.Numeric;
 import dev.straightline.processor.plan.LayerPlan;
-import javax.lang.model.element.Modifier;
 
 /** Half the squared error per sample, averaged over the batch (seed 003). */
-final class MeanSquaredError implements LossEmitter {
-    private static final ClassName CHECKS = ClassName.get("dev.straightline.internal", "Checks");
+final class MeanSquaredError extends AveragedLoss {
 
     @Override
     public String runtimeName() {
@@ -38,19 +34,16 @@ final class MeanSquaredError implements LossEmitter {
     }
 
     @Override
-    public MethodSpec lossMethod(LayerPlan output, Numeric numeric) {
+    String formula() {
+        return "Mean squared error of samples [0, n): L = mean over s of ½‖H[s] − Y[s]‖², and\n"
+                + "dH = (H − Y) / n.\n";
+    }
+
+    @Override
+    CodeBlock perSample(LayerPlan output, Numeric numeric) {
         String t = numeric.name();
         int units = output.units();
-        return MethodSpec.methodBuilder(methodName())
-                .addJavadoc("Mean squared error of samples [0, n): L = mean over s of ½‖H[s] − Y[s]‖², and\n"
-                        + "dH = (H − Y) / n.\n")
-                .addModifiers(Modifier.PRIVATE)
-                .returns(numeric.scalar())
-                .addParameter(numeric.vector(), "y")
-                .addParameter(TypeName.INT, "n")
-                .addStatement("double total = 0.0")
-                .addStatement("$L scale = $L / n", t, numeric.literal(1))
-                .beginControlFlow("for (int s = 0; s < n; s++)")
+        return CodeBlock.builder()
                 .addStatement("$L[] h = $L[s]", t, output.out())
                 .addStatement("$L[] dh = $L[s]", t, output.outGrad())
                 .addStatement("int yo = s * $L", units)
@@ -59,9 +52,12 @@ final class MeanSquaredError implements LossEmitter {
                 .addStatement("total += $L * error", numeric.toDouble("error"))
                 .addStatement("dh[j] = error * scale")
                 .endControlFlow()
-                .endControlFlow()
-                .addStatement("return $L", numeric.fromDouble("0.5 * total / n"))
                 .build();
+    }
+
+    @Override
+    String mean() {
+        return "0.5 * total / n";
     }
 
     @Override

@@ -1,17 +1,14 @@
 package dev.straightline.processor.emit.loss;
 
 import com.palantir.javapoet.ArrayTypeName;
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.straightline.processor.emit.Numeric;
+import dev.straightline.processor.emit.SoftmaxRow;
 import dev.straightline.processor.plan.LayerPlan;
-import javax.lang.model.element.Modifier;
 
 /** Softmax cross-entropy on logits with integer labels, fused with the softmax (seed 003). */
-final class SoftmaxCrossEntropy implements LossEmitter {
-    private static final ClassName CHECKS = ClassName.get("dev.straightline.internal", "Checks");
+final class SoftmaxCrossEntropy extends AveragedLoss {
 
     @Override
     public String runtimeName() {
@@ -39,32 +36,21 @@ final class SoftmaxCrossEntropy implements LossEmitter {
     }
 
     @Override
-    public MethodSpec lossMethod(LayerPlan output, Numeric numeric) {
+    String formula() {
+        return "Softmax cross-entropy of the logits of samples [0, n), averaged:\n"
+                + "L = mean over s of (log Σⱼ e^Z[s][j] − Z[s][label]), and\n"
+                + "dZ = (softmax(Z) − onehot(label)) / n. Subtracting the row maximum keeps\n"
+                + "every exponent ≤ 0 (log-sum-exp).\n";
+    }
+
+    @Override
+    CodeBlock perSample(LayerPlan output, Numeric numeric) {
         String t = numeric.name();
         int units = output.units();
-        return MethodSpec.methodBuilder(methodName())
-                .addJavadoc("Softmax cross-entropy of the logits of samples [0, n), averaged:\n"
-                        + "L = mean over s of (log Σⱼ e^Z[s][j] − Z[s][label]), and\n"
-                        + "dZ = (softmax(Z) − onehot(label)) / n. Subtracting the row maximum keeps\n"
-                        + "every exponent ≤ 0 (log-sum-exp).\n")
-                .addModifiers(Modifier.PRIVATE)
-                .returns(numeric.scalar())
-                .addParameter(ArrayTypeName.of(TypeName.INT), "labels")
-                .addParameter(TypeName.INT, "n")
-                .addStatement("double total = 0.0")
-                .addStatement("$L scale = $L / n", t, numeric.literal(1))
-                .beginControlFlow("for (int s = 0; s < n; s++)")
+        return CodeBlock.builder()
                 .addStatement("$L[] z = $L[s]", t, output.out())
                 .addStatement("$L[] dz = $L[s]", t, output.outGrad())
-                .addStatement("$L rowMax = z[0]", t)
-                .beginControlFlow("for (int j = 1; j < $L; j++)", units)
-                .addStatement("rowMax = Math.max(rowMax, z[j])")
-                .endControlFlow()
-                .addStatement("$L rowSum = $L", t, numeric.literal(0))
-                .beginControlFlow("for (int j = 0; j < $L; j++)", units)
-                .addStatement("dz[j] = $L", numeric.math("exp", "z[j] - rowMax"))
-                .addStatement("rowSum += dz[j]")
-                .endControlFlow()
+                .add(SoftmaxRow.exponentials("z", "dz[j]", "", units, numeric))
                 .addStatement("$L norm = scale / rowSum", t)
                 .beginControlFlow("for (int j = 0; j < $L; j++)", units)
                 .addStatement("dz[j] *= norm")
@@ -72,8 +58,6 @@ final class SoftmaxCrossEntropy implements LossEmitter {
                 .addStatement("int label = labels[s]")
                 .addStatement("dz[label] -= scale")
                 .addStatement("total += rowMax + Math.log(rowSum) - z[label]")
-                .endControlFlow()
-                .addStatement("return $L", numeric.fromDouble("total / n"))
                 .build();
     }
 
@@ -84,18 +68,8 @@ final class SoftmaxCrossEntropy implements LossEmitter {
 
     @Override
     public CodeBlock predictRow(int units, Numeric numeric, TypeName outType) {
-        String t = numeric.name();
         return CodeBlock.builder()
-                .addStatement("$L rowMax = z[0]", t)
-                .beginControlFlow("for (int j = 1; j < $L; j++)", units)
-                .addStatement("rowMax = Math.max(rowMax, z[j])")
-                .endControlFlow()
-                .addStatement("$L rowSum = $L", t, numeric.literal(0))
-                .beginControlFlow("for (int j = 0; j < $L; j++)", units)
-                .addStatement("$L e = $L", t, numeric.math("exp", "z[j] - rowMax"))
-                .addStatement("out[o + j] = $Le", LossEmitter.narrowing(numeric, outType))
-                .addStatement("rowSum += e")
-                .endControlFlow()
+                .add(SoftmaxRow.exponentials("z", "out[o + j]", LossEmitter.narrowing(numeric, outType), units, numeric))
                 .beginControlFlow("for (int j = 0; j < $L; j++)", units)
                 .addStatement("out[o + j] /= rowSum")
                 .endControlFlow()

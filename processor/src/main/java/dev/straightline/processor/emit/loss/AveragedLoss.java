@@ -1,0 +1,47 @@
+package dev.straightline.processor.emit.loss;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.straightline.processor.emit.Numeric;
+import dev.straightline.processor.plan.LayerPlan;
+import javax.lang.model.element.Modifier;
+
+/**
+ * A loss averaged over the samples of a batch. This class writes the method around the loss:
+ * a {@code double} accumulator {@code total}, the gradient scale {@code 1/n}, and a loop over the
+ * samples {@code s}; each loss writes what happens for one sample.
+ */
+abstract class AveragedLoss implements LossEmitter {
+    static final ClassName CHECKS = ClassName.get("dev.straightline.internal", "Checks");
+    static final ClassName FUNCTIONS = ClassName.get("dev.straightline.internal", "Functions");
+
+    /** The method's documentation: the loss and its gradient. */
+    abstract String formula();
+
+    /** Statements for sample {@code s}: add its loss to {@code total}, write its output gradient scaled by {@code scale}. */
+    abstract CodeBlock perSample(LayerPlan output, Numeric numeric);
+
+    /** The mean loss as a {@code double} expression of {@code total} and {@code n}. */
+    String mean() {
+        return "total / n";
+    }
+
+    @Override
+    public final MethodSpec lossMethod(LayerPlan output, Numeric numeric) {
+        return MethodSpec.methodBuilder(methodName())
+                .addJavadoc(formula())
+                .addModifiers(Modifier.PRIVATE)
+                .returns(numeric.scalar())
+                .addParameter(targetType(numeric), targetName())
+                .addParameter(TypeName.INT, "n")
+                .addStatement("double total = 0.0")
+                .addStatement("$L scale = $L / n", numeric.name(), numeric.literal(1))
+                .beginControlFlow("for (int s = 0; s < n; s++)")
+                .addCode(perSample(output, numeric))
+                .endControlFlow()
+                .addStatement("return $L", numeric.fromDouble(mean()))
+                .build();
+    }
+}
