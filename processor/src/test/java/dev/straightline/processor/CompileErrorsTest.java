@@ -49,6 +49,20 @@ class CompileErrorsTest {
     }
 
     @Test
+    void annotationsOnTheWrongKindOfElementAreRejectedByJavac() {
+        JavaFileObject file = source("Misplaced",
+                "abstract class Misplaced {",
+                "  @Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR) abstract Layer method();",
+                "  @Dense(units = 2) Layer field;",
+                "}");
+        Compilation compilation = compile(file);
+        assertThat(compilation).hadErrorContaining("annotation type not applicable to this kind of declaration")
+                .inFile(file).onLineContaining("abstract Layer method()");
+        assertThat(compilation).hadErrorContaining("annotation type not applicable to this kind of declaration")
+                .inFile(file).onLineContaining("Layer field");
+    }
+
+    @Test
     void concreteClassIsNotAbstract() {
         JavaFileObject file = source("Concrete",
                 "@Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR) @Sgd(learningRate = 0.1)",
