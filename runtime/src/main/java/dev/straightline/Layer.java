@@ -21,7 +21,11 @@ public interface Layer {
     /** The weights, shape {@code [inputs, units]}. */
     Tensor weights();
 
-    /** The gradient of the last computed loss with respect to {@link #weights()}. */
+    /**
+     * The gradient of the loss with respect to {@link #weights()}, as left by the last
+     * {@code computeGradients}. A training step fuses the update into the gradient pass and need
+     * not write this tensor.
+     */
     Tensor weightGradient();
 
     /** Whether the layer was declared with a bias. */
@@ -35,7 +39,7 @@ public interface Layer {
     Tensor bias();
 
     /**
-     * The gradient of the last computed loss with respect to {@link #bias()}.
+     * The gradient of the loss with respect to {@link #bias()}, as left by the last gradient computation.
      *
      * @throws IllegalStateException if the layer was declared with {@code bias = false}
      */

@@ -29,15 +29,18 @@ class GeneratedSourceTest {
     }
 
     @Test
-    void eachLayerHasAForwardAndABackwardMethodWithItsMath() throws IOException {
+    void eachLayerHasForwardBackwardAndWeightGradientMethodsWithTheirMath() throws IOException {
         String source = generate(mlp());
         assertThat(source).contains("private void hiddenForward(float[] x, int first, int n)");
-        assertThat(source).contains("private void hiddenBackward(float[] x, int n)");
+        assertThat(source).contains("private void hiddenBackward(int n)");
+        assertThat(source).contains("private void hiddenWeightGradient(float[] x, int n, boolean update)");
         assertThat(source).contains("private void logitsForward(int n)");
         assertThat(source).contains("private void logitsBackward(int n)");
+        assertThat(source).contains("private void logitsWeightGradient(int n, boolean update)");
         assertThat(source).contains("Z = X·W + b, H = relu(Z).");
-        assertThat(source).contains("dZ = [Z > 0] ⊙ dH, dW = Xᵀ·dZ, db = Σₛ dZ[s].");
-        assertThat(source).contains("dX = dZ·Wᵀ (into hidden's dH)");
+        assertThat(source).contains("dZ = [Z > 0] ⊙ dH, db = Σₛ dZ[s].");
+        assertThat(source).contains("dZ = dH, db = Σₛ dZ[s], dX = dZ·Wᵀ (into hidden's dH).");
+        assertThat(source).contains("weight gradient for samples [0, n): dW = Xᵀ·dZ");
         assertThat(source).contains("public static final int INPUTS = 784;");
         assertThat(source).contains("private final float[][] hiddenW = new float[784][256];");
         assertThat(source).doesNotContain("new float[MAX_BATCH * ");
@@ -45,11 +48,11 @@ class GeneratedSourceTest {
 
     @Test
     void theSourceGrowsWithTheLayersNotWithTheirWidths() throws IOException {
-        long narrow = generate(NetworkSource.network("Narrow", 8, "MEAN_SQUARED_ERROR")
+        long narrow = generate(NetworkSource.network("Narrow", 8, "MEAN_SQUARED_ERROR").maxBatch(4)
                 .dense("first", 8, "TANH").dense("second", 8, "IDENTITY")).lines().count();
-        long wide = generate(NetworkSource.network("Narrow", 4096, "MEAN_SQUARED_ERROR")
+        long wide = generate(NetworkSource.network("Narrow", 4096, "MEAN_SQUARED_ERROR").maxBatch(4)
                 .dense("first", 1024, "TANH").dense("second", 1024, "IDENTITY")).lines().count();
-        long deeper = generate(NetworkSource.network("Narrow", 8, "MEAN_SQUARED_ERROR")
+        long deeper = generate(NetworkSource.network("Narrow", 8, "MEAN_SQUARED_ERROR").maxBatch(4)
                 .dense("first", 8, "TANH").dense("second", 8, "TANH").dense("third", 8, "IDENTITY")).lines().count();
         assertEquals(narrow, wide, "lines of an 8-8-8 and a 4096-1024-1024 network");
         assertThat(deeper - narrow).isGreaterThan(50L);

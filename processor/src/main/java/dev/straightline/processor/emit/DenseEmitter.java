@@ -28,16 +28,41 @@ final class DenseEmitter {
     static final ClassName ACTIVATION = ClassName.get("dev.straightline", "Activation");
     static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
 
+    /** Bytes of activation rows one tile of samples may hold, so that the tile stays in a 32 KB L1 with the weights. */
+    static final int TILE_BYTES = 16 * 1024;
+
     private final LayerPlan layer;
     private final Numeric numeric;
     private final ActivationEmitter activation;
     private final String t;
+    private final int tile;
+    private final boolean tiled;
 
-    DenseEmitter(LayerPlan layer, Numeric numeric) {
+    DenseEmitter(LayerPlan layer, Numeric numeric, int maxBatch) {
         this.layer = layer;
         this.numeric = numeric;
         this.activation = ActivationEmitter.of(layer.layer().activation());
         this.t = numeric.name();
+        int rows = TILE_BYTES / (numeric.bytes() * layer.units());
+        this.tile = Math.max(UNROLL, rows - rows % UNROLL);
+        this.tiled = maxBatch > tile;
+    }
+
+    /** Opens the loop over tiles of samples [s0, s1) when batches can exceed one tile, or declares the one tile. */
+    private void openTiles(CodeBlock.Builder body) {
+        if (tiled) {
+            body.add("// Samples in tiles of $L, whose rows of $L fit in L1.\n", tile, layer.units() + " values")
+                    .beginControlFlow("for (int s0 = 0; s0 < n; s0 += $L)", tile)
+                    .addStatement("int s1 = Math.min(n, s0 + $L)", tile);
+        } else {
+            body.addStatement("int s0 = 0").addStatement("int s1 = n");
+        }
+    }
+
+    private void closeTiles(CodeBlock.Builder body) {
+        if (tiled) {
+            body.endControlFlow();
+        }
     }
 
     LayerPlan plan() {
@@ -148,16 +173,17 @@ final class DenseEmitter {
         return layer.isFirst() ? CodeBlock.of("$L(x, first, n);\n", forwardName()) : CodeBlock.of("$L(n);\n", forwardName());
     }
 
-    /** The call of the backward method from {@code backward(x, n)}. */
+    /** The call of the backward method from {@code backward(n)}. */
     CodeBlock backwardCall() {
-        return layer.isFirst() ? CodeBlock.of("$L(x, n);\n", backwardName()) : CodeBlock.of("$L(n);\n", backwardName());
+        return CodeBlock.of("$L(n);\n", backwardName());
     }
 
     MethodSpec forward() {
         int in = layer.inputs();
         int units = layer.units();
         MethodSpec.Builder method = MethodSpec.methodBuilder(forwardName())
-                .addJavadoc("$L, forward for samples [0, n):\nZ = X·W$L, H = $L.\n",
+                .addJavadoc("$L, forward for samples [0, n):\nZ = X·W$L, H = $L.\n"
+                                + "Four weight rows at a time stay in L1 while every sample's row of Z passes by.\n",
                         describe(), layer.hasBias() ? " + b" : "", activation.formula())
                 .addModifiers(Modifier.PRIVATE);
         if (layer.isFirst()) {
@@ -165,76 +191,104 @@ final class DenseEmitter {
         }
         method.addParameter(TypeName.INT, "n");
         CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("for (int s = 0; s < n; s++)");
-        if (layer.isFirst()) {
-            body.addStatement("int xo = (first + s) * $L", in);
-        } else {
-            body.addStatement("$L[] in = $L[s]", t, layer.previous().out());
-        }
-        body.addStatement("$L[] z = $L[s]", t, layer.pre());
         if (layer.hasBias()) {
-            body.addStatement("System.arraycopy($L, 0, z, 0, $L)", layer.bias(), units);
+            body.addStatement("System.arraycopy($L, 0, $L[s], 0, $L)", layer.bias(), layer.pre(), units);
         } else {
-            body.addStatement("$T.fill(z, $L)", ARRAYS, numeric.literal(0));
+            body.addStatement("$T.fill($L[s], $L)", ARRAYS, layer.pre(), numeric.literal(0));
         }
+        body.endControlFlow();
         int unrolled = in - in % UNROLL;
+        openTiles(body);
         if (unrolled > 0) {
             body.beginControlFlow("for (int k = 0; k < $L; k += $L)", unrolled, UNROLL);
             StringBuilder sum = new StringBuilder();
             for (int u = 0; u < UNROLL; u++) {
-                body.addStatement("$L x$L = $L", t, u, input("k + " + u));
+                body.addStatement("$L[] w$L = $L[$L]", t, u, layer.weights(), u == 0 ? "k" : "k + " + u);
                 sum.append(u == 0 ? "" : " + ").append("x").append(u).append(" * w").append(u).append("[j]");
             }
+            body.beginControlFlow("for (int s = s0; s < s1; s++)");
+            inputRow(body);
             for (int u = 0; u < UNROLL; u++) {
-                body.addStatement("$L[] w$L = $L[$L]", t, u, layer.weights(), u == 0 ? "k" : "k + " + u);
+                body.addStatement("$L x$L = $L", t, u, input(u == 0 ? "k" : "k + " + u));
             }
-            body.beginControlFlow("for (int j = 0; j < $L; j++)", units)
-                    .addStatement("z[j] += $L", sum.toString().replace("k + 0", "k"))
+            body.addStatement("$L[] z = $L[s]", t, layer.pre())
+                    .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+                    .addStatement("z[j] += $L", sum)
+                    .endControlFlow()
                     .endControlFlow()
                     .endControlFlow();
         }
         if (unrolled < in) {
             body.beginControlFlow("for (int k = $L; k < $L; k++)", unrolled, in)
-                    .addStatement("$L xk = $L", t, input("k"))
                     .addStatement("$L[] w = $L[k]", t, layer.weights())
+                    .beginControlFlow("for (int s = s0; s < s1; s++)");
+            inputRow(body);
+            body.addStatement("$L xk = $L", t, input("k"))
+                    .addStatement("$L[] z = $L[s]", t, layer.pre())
                     .beginControlFlow("for (int j = 0; j < $L; j++)", units)
                     .addStatement("z[j] += xk * w[j]")
                     .endControlFlow()
+                    .endControlFlow()
                     .endControlFlow();
         }
+        closeTiles(body);
         if (!activation.isIdentity()) {
-            body.addStatement("$L[] h = $L[s]", t, layer.out()).add(activation.forward(units, numeric));
+            body.beginControlFlow("for (int s = 0; s < n; s++)")
+                    .addStatement("$L[] z = $L[s]", t, layer.pre())
+                    .addStatement("$L[] h = $L[s]", t, layer.out())
+                    .add(activation.forward(units, numeric))
+                    .endControlFlow();
         }
-        return method.addCode(body.endControlFlow().build()).build();
+        return method.addCode(body.build()).build();
+    }
+
+    /** Declares where sample {@code s}'s input row starts: an offset into x, or the previous layer's row. */
+    private void inputRow(CodeBlock.Builder body) {
+        if (layer.isFirst()) {
+            body.addStatement("int xo = (first + s) * $L", layer.inputs());
+        } else {
+            body.addStatement("$L[] in = $L[s]", t, layer.previous().out());
+        }
     }
 
     /** Input element {@code k} of the current sample, for the forward pass. */
     private String input(String k) {
-        String index = k.equals("k + 0") ? "k" : k;
-        return layer.isFirst() ? "x[xo + " + index + "]" : "in[" + index + "]";
+        return layer.isFirst() ? "x[xo + " + k + "]" : "in[" + k + "]";
     }
 
     /** Input element {@code k} of sample {@code s} (an expression such as {@code s + 1}), for the backward pass. */
     private String inputOf(String s) {
-        String sample = s.equals("s + 0") ? "s" : s;
         if (!layer.isFirst()) {
-            return layer.previous().out() + "[" + sample + "][k]";
+            return layer.previous().out() + "[" + s + "][k]";
         }
-        String row = sample.equals("s") ? "s" : "(" + sample + ")";
+        String row = s.equals("s") ? "s" : "(" + s + ")";
         return "x[" + row + " * " + layer.inputs() + " + k]";
     }
 
+    String weightGradientName() {
+        return layer.name() + "WeightGradient";
+    }
+
+    /** The call of the weight-gradient method from {@code weightGradients(x, n, update)}. */
+    CodeBlock weightGradientCall() {
+        return layer.isFirst()
+                ? CodeBlock.of("$L(x, n, update);\n", weightGradientName())
+                : CodeBlock.of("$L(n, update);\n", weightGradientName());
+    }
+
+    /**
+     * The deltas of the backward pass, top-down and with the weights as they were in the forward
+     * pass: dZ from dH, db, and the gradient passed to the previous layer.
+     */
     MethodSpec backward() {
         int in = layer.inputs();
         int units = layer.units();
         MethodSpec.Builder method = MethodSpec.methodBuilder(backwardName())
-                .addJavadoc("$L, backward for samples [0, n):\n$L, dW = Xᵀ·dZ$L$L.\n", describe(),
+                .addJavadoc("$L, backward for samples [0, n):\n$L$L$L.\n", describe(),
                         activation.backwardFormula(), layer.hasBias() ? ", db = Σₛ dZ[s]" : "",
                         layer.isFirst() ? "" : ", dX = dZ·Wᵀ (into " + layer.previous().name() + "'s dH)")
-                .addModifiers(Modifier.PRIVATE);
-        if (layer.isFirst()) {
-            method.addParameter(numeric.vector(), "x");
-        }
-        method.addParameter(TypeName.INT, "n");
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, "n");
         CodeBlock.Builder body = CodeBlock.builder();
         if (!activation.isIdentity()) {
             CodeBlock rule = activation.backward(units, numeric);
@@ -261,32 +315,6 @@ final class DenseEmitter {
                     .endControlFlow()
                     .endControlFlow();
         }
-        body.add("// Row k of dW gathers X[s][k]·dZ[s] over the samples.\n")
-                .beginControlFlow("for (int k = 0; k < $L; k++)", in)
-                .addStatement("$L[] dw = $L[k]", t, layer.weightGrad())
-                .addStatement("$T.fill(dw, $L)", ARRAYS, numeric.literal(0))
-                .addStatement("int s = 0")
-                .beginControlFlow("for (; s + $L < n; s += $L)", UNROLL - 1, UNROLL);
-        StringBuilder sum = new StringBuilder();
-        for (int u = 0; u < UNROLL; u++) {
-            body.addStatement("$L x$L = $L", t, u, inputOf("s + " + u));
-            sum.append(u == 0 ? "" : " + ").append("x").append(u).append(" * d").append(u).append("[j]");
-        }
-        for (int u = 0; u < UNROLL; u++) {
-            body.addStatement("$L[] d$L = $L[$L]", t, u, layer.preGrad(), u == 0 ? "s" : "s + " + u);
-        }
-        body.beginControlFlow("for (int j = 0; j < $L; j++)", units)
-                .addStatement("dw[j] += $L", sum)
-                .endControlFlow()
-                .endControlFlow()
-                .beginControlFlow("for (; s < n; s++)")
-                .addStatement("$L xs = $L", t, inputOf("s"))
-                .addStatement("$L[] d = $L[s]", t, layer.preGrad())
-                .beginControlFlow("for (int j = 0; j < $L; j++)", units)
-                .addStatement("dw[j] += xs * d[j]")
-                .endControlFlow()
-                .endControlFlow()
-                .endControlFlow();
         if (!layer.isFirst()) {
             body.beginControlFlow("for (int s = 0; s < n; s++)")
                     .addStatement("$L[] dz = $L[s]", t, layer.preGrad())
@@ -299,6 +327,68 @@ final class DenseEmitter {
                     .endControlFlow()
                     .addStatement("dx[k] = sum")
                     .endControlFlow()
+                    .endControlFlow();
+        }
+        return method.addCode(body.build()).build();
+    }
+
+    /**
+     * dW = Xᵀ·dZ, row by row, and when {@code update} is set the optimizer's update of that row
+     * while it is still in L1; then the bias.
+     */
+    MethodSpec weightGradient(OptimizerEmitter optimizer) {
+        int in = layer.inputs();
+        int units = layer.units();
+        MethodSpec.Builder method = MethodSpec.methodBuilder(weightGradientName())
+                .addJavadoc("$L, weight gradient for samples [0, n): dW = Xᵀ·dZ; with {@code update}, each\n"
+                        + "row of W$L is updated right after its gradient, which then lives only in the scratch row\n"
+                        + "{@code gradientRow} (in L1) when the batch is one tile: dW is not written back.\n",
+                        describe(), layer.hasBias() ? " and b" : "")
+                .addModifiers(Modifier.PRIVATE);
+        if (layer.isFirst()) {
+            method.addParameter(numeric.vector(), "x");
+        }
+        method.addParameter(TypeName.INT, "n").addParameter(TypeName.BOOLEAN, "update");
+        CodeBlock.Builder body = CodeBlock.builder();
+        openTiles(body);
+        body.add("// Row k of dW gathers X[s][k]·dZ[s] over the samples, four at a time.\n")
+                .beginControlFlow("for (int k = 0; k < $L; k++)", in)
+                .addStatement(tiled ? "$L[] dw = update && n <= $L ? gradientRow : $L[k]" : "$L[] dw = update ? gradientRow : $L[k]",
+                        tiled ? new Object[] {t, tile, layer.weightGrad()} : new Object[] {t, layer.weightGrad()});
+        if (tiled) {
+            body.beginControlFlow("if (s0 == 0)").addStatement("$T.fill(dw, $L)", ARRAYS, numeric.literal(0)).endControlFlow();
+        } else {
+            body.addStatement("$T.fill(dw, $L)", ARRAYS, numeric.literal(0));
+        }
+        body.addStatement("int s = s0")
+                .beginControlFlow("for (; s + $L < s1; s += $L)", UNROLL - 1, UNROLL);
+        StringBuilder sum = new StringBuilder();
+        for (int u = 0; u < UNROLL; u++) {
+            body.addStatement("$L x$L = $L", t, u, inputOf(u == 0 ? "s" : "s + " + u));
+            sum.append(u == 0 ? "" : " + ").append("x").append(u).append(" * d").append(u).append("[j]");
+        }
+        for (int u = 0; u < UNROLL; u++) {
+            body.addStatement("$L[] d$L = $L[$L]", t, u, layer.preGrad(), u == 0 ? "s" : "s + " + u);
+        }
+        body.beginControlFlow("for (int j = 0; j < $L; j++)", units)
+                .addStatement("dw[j] += $L", sum)
+                .endControlFlow()
+                .endControlFlow()
+                .beginControlFlow("for (; s < s1; s++)")
+                .addStatement("$L xs = $L", t, inputOf("s"))
+                .addStatement("$L[] d = $L[s]", t, layer.preGrad())
+                .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+                .addStatement("dw[j] += xs * d[j]")
+                .endControlFlow()
+                .endControlFlow()
+                .beginControlFlow(tiled ? "if (update && s1 == n)" : "if (update)")
+                .add(optimizer.update(layer.weights() + "[k]", "dw", units))
+                .endControlFlow()
+                .endControlFlow();
+        closeTiles(body);
+        if (layer.hasBias()) {
+            body.beginControlFlow("if (update)")
+                    .add(optimizer.update(layer.bias(), layer.biasGrad(), units))
                     .endControlFlow();
         }
         return method.addCode(body.build()).build();

@@ -27,11 +27,11 @@ final class NetworkContext {
         this.numeric = Numeric.of(network.precision());
         List<DenseEmitter> emitters = new ArrayList<>();
         for (LayerPlan layer : plan.layers()) {
-            emitters.add(new DenseEmitter(layer, numeric));
+            emitters.add(new DenseEmitter(layer, numeric, network.maxBatch()));
         }
         this.layers = List.copyOf(emitters);
         this.loss = LossEmitter.of(network.loss());
-        this.optimizer = new SgdEmitter(network.optimizer(), plan, numeric);
+        this.optimizer = new SgdEmitter(network.optimizer(), numeric);
     }
 
     int outputs() {

@@ -139,6 +139,10 @@ public final class NetworkWriter {
         fields.add(FieldSpec.builder(c.numeric.scalar(), "learningRate", Modifier.PRIVATE)
                 .initializer("$L", c.numeric.literal(c.optimizer.learningRate())).build());
         fields.add(FieldSpec.builder(tensors, "parameterViews", Modifier.PRIVATE, Modifier.FINAL).build());
+        int widest = c.plan.layers().stream().mapToInt(l -> l.units()).max().orElseThrow();
+        fields.add(FieldSpec.builder(c.numeric.vector(), "gradientRow", Modifier.PRIVATE, Modifier.FINAL)
+                .addJavadoc("One row of a weight gradient during a training step, as wide as the widest layer.\n")
+                .initializer("new $L[$L]", c.numeric.name(), widest).build());
         fields.add(FieldSpec.builder(tensors, "gradientViews", Modifier.PRIVATE, Modifier.FINAL).build());
         if (c.staged()) {
             fields.add(FieldSpec.builder(c.numeric.vector(), "stagedX", Modifier.PRIVATE, Modifier.FINAL)

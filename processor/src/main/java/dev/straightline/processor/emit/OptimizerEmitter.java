@@ -1,19 +1,21 @@
 package dev.straightline.processor.emit;
 
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.MethodSpec;
 import java.util.List;
 
-/** Writes an optimizer: its state fields and the {@code step()} that applies the computed gradients. */
+/**
+ * Writes an optimizer: its state fields and the update of one parameter row from its gradient
+ * row. Layers call the update inside their weight-gradient pass, right after a row's gradient is
+ * complete and while it is still in L1.
+ */
 interface OptimizerEmitter {
     /** Fields holding the optimizer's state (beside the parameters they belong to). */
     List<FieldSpec> fields();
 
-    /** The private method {@value #STEP}{@code ()} that updates every parameter from its gradient. */
-    MethodSpec step();
+    /** Statements that update the {@code width} values of {@code parameter} from {@code gradient} (both row expressions). */
+    CodeBlock update(String parameter, String gradient, int width);
 
     /** The initial learning rate. */
     double learningRate();
-
-    String STEP = "optimizerStep";
 }

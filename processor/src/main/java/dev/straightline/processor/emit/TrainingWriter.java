@@ -26,16 +26,12 @@ final class TrainingWriter {
                 "One SGD step on samples [0, n): forward, loss, backward, update.\n"
                         + "@return the mean loss of the batch before the update\n"
                         + "@throws $T if the loss or a gradient is NaN or infinite; then nothing is updated\n",
-                CodeBlock.builder()
-                        .addStatement("$T loss = lossAndGradients(x, $L, n)", c.numeric.scalar(), c.target())
-                        .addStatement("$L()", OptimizerEmitter.STEP)
-                        .addStatement("return loss")
-                        .build()));
+                CodeBlock.builder().addStatement("return lossAndGradients(x, $L, n, true)", c.target()).build()));
         methods.add(typed("computeGradients",
                 "Forward, loss and backward on samples [0, n), without an update: afterwards the\n"
                         + "gradient tensors hold the gradient of the batch's mean loss.\n@return the mean loss\n"
                         + "@throws $T if the loss or a gradient is NaN or infinite\n",
-                CodeBlock.builder().addStatement("return lossAndGradients(x, $L, n)", c.target()).build()));
+                CodeBlock.builder().addStatement("return lossAndGradients(x, $L, n, false)", c.target()).build()));
         methods.add(typed("loss", "The mean loss on samples [0, n); nothing is changed.\n",
                 CodeBlock.builder()
                         .addStatement("forward(x, 0, n)")
@@ -65,13 +61,12 @@ final class TrainingWriter {
     List<MethodSpec> batchMethods() {
         List<MethodSpec> methods = new ArrayList<>();
         methods.add(overBatch("trainBatch", CodeBlock.builder()
-                .addStatement("double loss = lossAndGradients($L, $L, n)", c.batchFeatures(), c.batchTargets())
+                .addStatement("double loss = lossAndGradients($L, $L, n, true)", c.batchFeatures(), c.batchTargets())
                 .addStatement("writePredictions(batch.predictions(), 0, n)")
-                .addStatement("$L()", OptimizerEmitter.STEP)
                 .addStatement("return loss")
                 .build()));
         methods.add(overBatch("computeGradients", CodeBlock.builder()
-                .addStatement("double loss = lossAndGradients($L, $L, n)", c.batchFeatures(), c.batchTargets())
+                .addStatement("double loss = lossAndGradients($L, $L, n, false)", c.batchFeatures(), c.batchTargets())
                 .addStatement("writePredictions(batch.predictions(), 0, n)")
                 .addStatement("return loss")
                 .build()));
@@ -119,26 +114,33 @@ final class TrainingWriter {
                 .addCode(c.loss.checkTargets(c.outputs()))
                 .build());
         methods.add(MethodSpec.methodBuilder("lossAndGradients")
+                .addJavadoc("Forward, loss, the deltas of every layer (top-down, with the weights of the forward pass),\n"
+                        + "a check that they are finite, then every weight gradient, and with {@code update} the\n"
+                        + "optimizer's step fused into it. Nothing is updated unless every check passed.\n")
                 .addModifiers(Modifier.PRIVATE)
                 .returns(c.numeric.scalar())
                 .addParameter(c.numeric.vector(), "x")
                 .addParameter(c.targetType(), c.target())
                 .addParameter(TypeName.INT, "n")
+                .addParameter(TypeName.BOOLEAN, "update")
                 .addStatement("forward(x, 0, n)")
                 .addStatement("$T loss = $L($L, n)", c.numeric.scalar(), c.loss.methodName(), c.target())
                 .beginControlFlow("if (!$L)", c.numeric.isFinite("loss"))
                 .addStatement("throw new $T($S + loss + $S)", NetworkWriter.NON_FINITE, "the mean loss of the batch is ",
                         "; the parameters were not updated")
                 .endControlFlow()
-                .addStatement("backward(x, n)")
+                .addStatement("backward(n)")
                 .addStatement("requireFiniteGradients(n)")
+                .addStatement("weightGradients(x, n, update)")
                 .addStatement("return loss")
                 .build());
         CodeBlock.Builder forward = CodeBlock.builder();
         CodeBlock.Builder backward = CodeBlock.builder();
+        CodeBlock.Builder weights = CodeBlock.builder();
         CodeBlock.Builder finite = CodeBlock.builder();
         for (DenseEmitter layer : c.layers) {
             forward.add(layer.forwardCall());
+            weights.add(layer.weightGradientCall());
             finite.add(layer.requireFiniteGradient());
         }
         for (int i = c.layers.size() - 1; i >= 0; i--) {
@@ -155,9 +157,16 @@ final class TrainingWriter {
         methods.add(MethodSpec.methodBuilder("backward")
                 .addJavadoc("Back-propagates the loss gradient of samples [0, n), last layer to first.\n")
                 .addModifiers(Modifier.PRIVATE)
-                .addParameter(c.numeric.vector(), "x")
                 .addParameter(TypeName.INT, "n")
                 .addCode(backward.build())
+                .build());
+        methods.add(MethodSpec.methodBuilder("weightGradients")
+                .addJavadoc("Every layer's weight gradient, and with {@code update} the optimizer's step.\n")
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(c.numeric.vector(), "x")
+                .addParameter(TypeName.INT, "n")
+                .addParameter(TypeName.BOOLEAN, "update")
+                .addCode(weights.build())
                 .build());
         methods.add(MethodSpec.methodBuilder("requireFiniteGradients")
                 .addJavadoc("A NaN or infinity anywhere in a layer's dZ reaches its bias gradient (a sum of dZ rows),\n"
@@ -169,9 +178,9 @@ final class TrainingWriter {
         for (DenseEmitter layer : c.layers) {
             methods.add(layer.forward());
             methods.add(layer.backward());
+            methods.add(layer.weightGradient(c.optimizer));
         }
         methods.add(c.loss.lossMethod(c.plan.output(), c.numeric));
-        methods.add(c.optimizer.step());
         return methods;
     }
 }
