@@ -1,0 +1,19 @@
+package dev.straightline.internal;
+
+/**
+ * The dense-layer loops of float networks in an implementation the JIT cannot derive from plain
+ * Java: register-blocked Vector API kernels. Rows are one array per sample ({@code in}, {@code z},
+ * {@code dz}) or per input ({@code w}, {@code dw}), as generated networks lay them out.
+ */
+public interface DenseKernels {
+    /** {@code z[s] = b + Σₖ in[s][k]·w[k]} for samples [0, n); {@code b} may be {@code null} for no bias. */
+    void forward(float[][] in, float[][] w, float[] b, float[][] z, int n, int inputs, int units);
+
+    /**
+     * The weight gradient {@code Σₛ in[s][k]·dz[s]} of every row k. With {@code update}, each row of
+     * {@code w} takes the SGD step {@code w[k] −= rate·gradient} and {@code dw} is not written;
+     * otherwise the gradient is stored in {@code dw}.
+     */
+    void weightGradient(float[][] in, float[][] dz, float[][] w, float[][] dw, int n, int inputs, int units,
+            float rate, boolean update);
+}

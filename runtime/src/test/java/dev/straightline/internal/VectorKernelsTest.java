@@ -1,0 +1,91 @@
+package dev.straightline.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Vector API kernels compute what the plain loops compute, on shapes that exercise every tail.
+ * This module's tests run with {@code --add-modules jdk.incubator.vector}.
+ */
+class VectorKernelsTest {
+    private static final int[][] SHAPES = { // n, inputs, units
+        {1, 784, 128}, {4, 13, 16}, {7, 13, 37}, {32, 784, 128}, {5, 3, 8}, {9, 64, 70}, {2, 5, 3}
+    };
+
+    private static float[][] random(int rows, int columns, SplittableRandom random) {
+        float[][] m = new float[rows][columns];
+        for (float[] row : m) {
+            for (int j = 0; j < columns; j++) {
+                row[j] = (float) random.nextGaussian();
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void theVectorKernelsAreLoadedWhenTheModuleIsPresent() {
+        assertTrue(Simd.ENABLED, "surefire runs this module with --add-modules jdk.incubator.vector");
+        assertEquals("dev.straightline.internal.vector.VectorKernels", Simd.kernels().getClass().getName());
+    }
+
+    @Test
+    void forwardMatchesThePlainSum() {
+        SplittableRandom random = new SplittableRandom(1);
+        for (int[] shape : SHAPES) {
+            int n = shape[0];
+            int inputs = shape[1];
+            int units = shape[2];
+            float[][] in = random(n, inputs, random);
+            float[][] w = random(inputs, units, random);
+            float[] b = random(1, units, random)[0];
+            for (float[] bias : new float[][] {b, null}) {
+                float[][] z = new float[n][units];
+                Simd.kernels().forward(in, w, bias, z, n, inputs, units);
+                for (int s = 0; s < n; s++) {
+                    for (int j = 0; j < units; j++) {
+                        double expected = bias == null ? 0 : bias[j];
+                        for (int k = 0; k < inputs; k++) {
+                            expected += (double) in[s][k] * w[k][j];
+                        }
+                        assertEquals(expected, z[s][j], 1e-4 * Math.sqrt(inputs), "z[" + s + "][" + j + "] of shape "
+                                + java.util.Arrays.toString(shape));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void weightGradientStoresOrUpdates() {
+        SplittableRandom random = new SplittableRandom(2);
+        for (int[] shape : SHAPES) {
+            int n = shape[0];
+            int inputs = shape[1];
+            int units = shape[2];
+            float[][] in = random(n, inputs, random);
+            float[][] dz = random(n, units, random);
+            float[][] w = random(inputs, units, random);
+            float[][] before = new float[inputs][];
+            for (int k = 0; k < inputs; k++) {
+                before[k] = w[k].clone();
+            }
+            float[][] dw = new float[inputs][units];
+            Simd.kernels().weightGradient(in, dz, w, dw, n, inputs, units, 0.5f, false);
+            Simd.kernels().weightGradient(in, dz, w, new float[inputs][units], n, inputs, units, 0.5f, true);
+            for (int k = 0; k < inputs; k++) {
+                for (int j = 0; j < units; j++) {
+                    double expected = 0;
+                    for (int s = 0; s < n; s++) {
+                        expected += (double) in[s][k] * dz[s][j];
+                    }
+                    String where = "[" + k + "][" + j + "] of shape " + java.util.Arrays.toString(shape);
+                    assertEquals(expected, dw[k][j], 1e-4 * Math.sqrt(n), "dW" + where);
+                    assertEquals(before[k][j] - 0.5 * expected, w[k][j], 1e-4 * Math.sqrt(n), "W after the step" + where);
+                }
+            }
+        }
+    }
+}
