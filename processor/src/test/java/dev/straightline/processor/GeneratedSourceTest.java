@@ -48,13 +48,13 @@ class GeneratedSourceTest {
 
     @Test
     void theSourceGrowsWithTheLayersNotWithTheirWidths() throws IOException {
-        long narrow = generate(NetworkSource.network("Narrow", 8, "MEAN_SQUARED_ERROR").maxBatch(4)
-                .dense("first", 8, "TANH").dense("second", 8, "IDENTITY")).lines().count();
+        long narrow = generate(NetworkSource.network("Narrow", 16, "MEAN_SQUARED_ERROR").maxBatch(4)
+                .dense("first", 16, "TANH").dense("second", 16, "IDENTITY")).lines().count();
         long wide = generate(NetworkSource.network("Narrow", 4096, "MEAN_SQUARED_ERROR").maxBatch(4)
                 .dense("first", 1024, "TANH").dense("second", 1024, "IDENTITY")).lines().count();
-        long deeper = generate(NetworkSource.network("Narrow", 8, "MEAN_SQUARED_ERROR").maxBatch(4)
-                .dense("first", 8, "TANH").dense("second", 8, "TANH").dense("third", 8, "IDENTITY")).lines().count();
-        assertEquals(narrow, wide, "lines of an 8-8-8 and a 4096-1024-1024 network");
+        long deeper = generate(NetworkSource.network("Narrow", 16, "MEAN_SQUARED_ERROR").maxBatch(4)
+                .dense("first", 16, "TANH").dense("second", 16, "TANH").dense("third", 16, "IDENTITY")).lines().count();
+        assertEquals(narrow, wide, "lines of a 16-16-16 and a 4096-1024-1024 network");
         assertThat(deeper - narrow).isGreaterThan(50L);
     }
 }

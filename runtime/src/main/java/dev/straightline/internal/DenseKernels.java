@@ -6,7 +6,7 @@ package dev.straightline.internal;
  * {@code dz}) or per input ({@code w}, {@code dw}), as generated networks lay them out.
  */
 public interface DenseKernels {
-    /** {@code z[s] = b + Σₖ in[s][k]·w[k]} for samples [0, n); {@code b} may be {@code null} for no bias. */
+    /** {@code z[s] = b + Σₖ in[s][k]·w[k]} for samples [0, n); a layer without bias passes zeros as {@code b}. */
     void forward(float[][] in, float[][] w, float[] b, float[][] z, int n, int inputs, int units);
 
     /**

@@ -27,6 +27,9 @@ final class DenseEmitter {
     static final ClassName INIT = ClassName.get("dev.straightline", "Init");
     static final ClassName ACTIVATION = ClassName.get("dev.straightline", "Activation");
     static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
+    static final ClassName SIMD = ClassName.get("dev.straightline.internal", "Simd");
+    /** Narrower layers gain nothing from the vector kernels' 16-unit blocks and stay plain Java. */
+    static final int SIMD_MIN_UNITS = 16;
 
     /** Bytes of activation rows one tile of samples may hold, so that the tile stays in a 32 KB L1 with the weights. */
     static final int TILE_BYTES = 16 * 1024;
@@ -46,6 +49,16 @@ final class DenseEmitter {
         int rows = TILE_BYTES / (numeric.bytes() * layer.units());
         this.tile = Math.max(UNROLL, rows - rows % UNROLL);
         this.tiled = maxBatch > tile;
+    }
+
+    /** Whether this layer has a Vector API path, taken at run time when {@code Simd.ENABLED}. */
+    boolean simd() {
+        return numeric.isFloat() && layer.units() >= SIMD_MIN_UNITS;
+    }
+
+    /** The rows of this layer's input for the kernels: the previous layer's H, or the staged input rows. */
+    private String inputRows() {
+        return layer.isFirst() ? "inputRows" : layer.previous().out();
     }
 
     /** Opens the loop over tiles of samples [s0, s1) when batches can exceed one tile, or declares the one tile. */
@@ -190,7 +203,19 @@ final class DenseEmitter {
             method.addParameter(numeric.vector(), "x").addParameter(TypeName.INT, "first");
         }
         method.addParameter(TypeName.INT, "n");
-        CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("for (int s = 0; s < n; s++)");
+        CodeBlock.Builder body = CodeBlock.builder();
+        if (simd()) {
+            body.beginControlFlow("if ($T.ENABLED)", SIMD);
+            if (layer.isFirst()) {
+                body.beginControlFlow("for (int s = 0; s < n; s++)")
+                        .addStatement("System.arraycopy(x, (first + s) * $L, inputRows[s], 0, $L)", in, in)
+                        .endControlFlow();
+            }
+            body.addStatement("$T.kernels().forward($L, $L, $L, $L, n, $L, $L)", SIMD, inputRows(), layer.weights(),
+                    layer.hasBias() ? layer.bias() : "zeroBias", layer.pre(), in, units)
+                    .nextControlFlow("else");
+        }
+        body.beginControlFlow("for (int s = 0; s < n; s++)");
         if (layer.hasBias()) {
             body.addStatement("System.arraycopy($L, 0, $L[s], 0, $L)", layer.bias(), layer.pre(), units);
         } else {
@@ -232,6 +257,9 @@ final class DenseEmitter {
                     .endControlFlow();
         }
         closeTiles(body);
+        if (simd()) {
+            body.endControlFlow();
+        }
         if (!activation.isIdentity()) {
             body.beginControlFlow("for (int s = 0; s < n; s++)")
                     .addStatement("$L[] z = $L[s]", t, layer.pre())
@@ -350,6 +378,23 @@ final class DenseEmitter {
         }
         method.addParameter(TypeName.INT, "n").addParameter(TypeName.BOOLEAN, "update");
         CodeBlock.Builder body = CodeBlock.builder();
+        if (simd()) {
+            body.beginControlFlow("if ($T.ENABLED)", SIMD);
+            String rate = optimizer.plainStepRate();
+            if (rate != null) {
+                body.addStatement("$T.kernels().weightGradient($L, $L, $L, $L, n, $L, $L, $L, update)", SIMD, inputRows(),
+                        layer.preGrad(), layer.weights(), layer.weightGrad(), in, units, rate);
+            } else {
+                body.addStatement("$T.kernels().weightGradient($L, $L, $L, $L, n, $L, $L, 0, false)", SIMD, inputRows(),
+                        layer.preGrad(), layer.weights(), layer.weightGrad(), in, units)
+                        .beginControlFlow("if (update)")
+                        .beginControlFlow("for (int k = 0; k < $L; k++)", in)
+                        .add(optimizer.update(layer.weights() + "[k]", layer.weightGrad() + "[k]", units))
+                        .endControlFlow()
+                        .endControlFlow();
+            }
+            body.nextControlFlow("else");
+        }
         openTiles(body);
         body.add("// Row k of dW gathers X[s][k]·dZ[s] over the samples, four at a time.\n")
                 .beginControlFlow("for (int k = 0; k < $L; k++)", in)
@@ -386,6 +431,9 @@ final class DenseEmitter {
                 .endControlFlow()
                 .endControlFlow();
         closeTiles(body);
+        if (simd()) {
+            body.endControlFlow();
+        }
         if (layer.hasBias()) {
             body.beginControlFlow("if (update)")
                     .add(optimizer.update(layer.bias(), layer.biasGrad(), units))

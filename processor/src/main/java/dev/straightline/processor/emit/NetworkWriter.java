@@ -144,6 +144,17 @@ public final class NetworkWriter {
                 .addJavadoc("One row of a weight gradient during a training step, as wide as the widest layer.\n")
                 .initializer("new $L[$L]", c.numeric.name(), widest).build());
         fields.add(FieldSpec.builder(tensors, "gradientViews", Modifier.PRIVATE, Modifier.FINAL).build());
+        if (c.layers.stream().anyMatch(l -> l.simd() && !l.plan().hasBias())) {
+            fields.add(FieldSpec.builder(c.numeric.vector(), "zeroBias", Modifier.PRIVATE, Modifier.FINAL)
+                    .addJavadoc("Zeros, the bias the vector kernels add for layers declared without one.\n")
+                    .initializer("new $L[$L]", c.numeric.name(), widest).build());
+        }
+        if (c.layers.get(0).simd()) {
+            fields.add(FieldSpec.builder(c.numeric.matrix(), "inputRows", Modifier.PRIVATE, Modifier.FINAL)
+                    .addJavadoc("The inputs of a batch as rows, for the vector kernels; only when they are in use.\n")
+                    .initializer("$T.ENABLED ? new $L[MAX_BATCH][INPUTS] : null", DenseEmitter.SIMD, c.numeric.name())
+                    .build());
+        }
         if (c.staged()) {
             fields.add(FieldSpec.builder(c.numeric.vector(), "stagedX", Modifier.PRIVATE, Modifier.FINAL)
                     .addJavadoc("Float inputs of runtime batches, widened.\n")

@@ -16,6 +16,12 @@ interface OptimizerEmitter {
     /** Statements that update the {@code width} values of {@code parameter} from {@code gradient} (both row expressions). */
     CodeBlock update(String parameter, String gradient, int width);
 
+    /**
+     * The expression of the SGD step size when this optimizer is plain SGD, so that vector kernels
+     * can apply it while they store the gradient; {@code null} for optimizers with state.
+     */
+    String plainStepRate();
+
     /** The initial learning rate. */
     double learningRate();
 }

@@ -21,6 +21,11 @@ final class SgdEmitter implements OptimizerEmitter {
     }
 
     @Override
+    public String plainStepRate() {
+        return "learningRate";
+    }
+
+    @Override
     public double learningRate() {
         return sgd.learningRate();
     }

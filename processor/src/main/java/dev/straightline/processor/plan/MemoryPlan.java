@@ -15,7 +15,7 @@ import java.util.Map;
 public final class MemoryPlan {
     /** Fields of every generated class that are not a layer's. */
     static final List<String> FIXED_FIELDS = List.of("INPUTS", "OUTPUTS", "MAX_BATCH", "SEED", "ARCHITECTURE",
-            "FINGERPRINT", "learningRate", "parameterViews", "gradientViews", "gradientRow", "stagedX", "stagedY");
+            "FINGERPRINT", "learningRate", "parameterViews", "gradientViews", "gradientRow", "zeroBias", "inputRows", "stagedX", "stagedY");
 
     private final List<LayerPlan> layers;
 

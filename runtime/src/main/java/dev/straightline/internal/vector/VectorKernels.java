@@ -9,6 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
  * forward pass keeps a 4-sample × 2-vector block of Z in 8 accumulators across the whole input
  * dimension; the weight gradient keeps a 4-row × 2-vector block of dW across the samples and
  * applies the SGD step as it stores. Loaded only when {@code jdk.incubator.vector} is present.
+ * No vector value is chosen by a conditional: a phi of two vector allocations defeats C2's box
+ * elimination, and the kernel would then allocate.
  */
 public final class VectorKernels implements DenseKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
@@ -29,8 +31,8 @@ public final class VectorKernels implements DenseKernels {
             float[] z0, float[] z1, float[] z2, float[] z3, int inputs, int units) {
         int j = 0;
         for (; j + 2 * L <= units; j += 2 * L) {
-            FloatVector b0 = b == null ? FloatVector.zero(S) : FloatVector.fromArray(S, b, j);
-            FloatVector b1 = b == null ? FloatVector.zero(S) : FloatVector.fromArray(S, b, j + L);
+            FloatVector b0 = FloatVector.fromArray(S, b, j);
+            FloatVector b1 = FloatVector.fromArray(S, b, j + L);
             FloatVector a00 = b0, a01 = b1, a10 = b0, a11 = b1, a20 = b0, a21 = b1, a30 = b0, a31 = b1;
             for (int k = 0; k < inputs; k++) {
                 float[] wk = w[k];
@@ -59,7 +61,7 @@ public final class VectorKernels implements DenseKernels {
             a31.intoArray(z3, j + L);
         }
         for (; j < units; j++) {
-            float s0 = b == null ? 0f : b[j];
+            float s0 = b[j];
             float s1 = s0;
             float s2 = s0;
             float s3 = s0;
@@ -81,10 +83,10 @@ public final class VectorKernels implements DenseKernels {
     private static void forward1(float[] in, float[][] w, float[] b, float[] z, int inputs, int units) {
         int j = 0;
         for (; j + 4 * L <= units; j += 4 * L) {
-            FloatVector a0 = b == null ? FloatVector.zero(S) : FloatVector.fromArray(S, b, j);
-            FloatVector a1 = b == null ? FloatVector.zero(S) : FloatVector.fromArray(S, b, j + L);
-            FloatVector a2 = b == null ? FloatVector.zero(S) : FloatVector.fromArray(S, b, j + 2 * L);
-            FloatVector a3 = b == null ? FloatVector.zero(S) : FloatVector.fromArray(S, b, j + 3 * L);
+            FloatVector a0 = FloatVector.fromArray(S, b, j);
+            FloatVector a1 = FloatVector.fromArray(S, b, j + L);
+            FloatVector a2 = FloatVector.fromArray(S, b, j + 2 * L);
+            FloatVector a3 = FloatVector.fromArray(S, b, j + 3 * L);
             for (int k = 0; k < inputs; k++) {
                 float[] wk = w[k];
                 FloatVector x = FloatVector.broadcast(S, in[k]);
@@ -99,14 +101,14 @@ public final class VectorKernels implements DenseKernels {
             a3.intoArray(z, j + 3 * L);
         }
         for (; j + L <= units; j += L) {
-            FloatVector a = b == null ? FloatVector.zero(S) : FloatVector.fromArray(S, b, j);
+            FloatVector a = FloatVector.fromArray(S, b, j);
             for (int k = 0; k < inputs; k++) {
                 a = FloatVector.fromArray(S, w[k], j).fma(FloatVector.broadcast(S, in[k]), a);
             }
             a.intoArray(z, j);
         }
         for (; j < units; j++) {
-            float sum = b == null ? 0f : b[j];
+            float sum = b[j];
             for (int k = 0; k < inputs; k++) {
                 sum += in[k] * w[k][j];
             }

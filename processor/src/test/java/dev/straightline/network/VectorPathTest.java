@@ -1,0 +1,79 @@
+package dev.straightline.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.straightline.Tensor;
+import dev.straightline.internal.Simd;
+import dev.straightline.nets.WideExact;
+import dev.straightline.nets.WideNet;
+import dev.straightline.nets.WideExactNet;
+import dev.straightline.runtime.Batch;
+import dev.straightline.runtime.DataSet;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Float networks take the Vector API path when the JVM has {@code jdk.incubator.vector} and plain
+ * Java otherwise; either way they compute what the double-precision twin computes. The build runs
+ * these tests twice: once without the module, once with it ({@code straightline.expectSimd}).
+ */
+class VectorPathTest {
+    @Test
+    void thePathIsTheOneThisJvmWasStartedFor() {
+        assertEquals(Boolean.getBoolean("straightline.expectSimd"), Simd.ENABLED);
+    }
+
+    @Test
+    void floatNetworkFollowsItsDoubleTwinForSeveralSteps() {
+        WideNet single = new WideNet(3);
+        WideExactNet exact = new WideExactNet(3);
+        SplittableRandom random = new SplittableRandom(4);
+        float[] x = new float[40 * 23];
+        int[] labels = new int[40];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = random.nextInt(4);
+        }
+        Batch floats = new Batch(single, 40);
+        Batch doubles = new Batch(exact, 40);
+        DataSet data = DataSet.labeled(x, 23, labels, 4);
+        floats.fill(data, 0, 40);
+        doubles.fill(data, 0, 40);
+        assertEquals(exact.computeGradients(doubles), single.computeGradients(floats), 1e-5);
+        for (int t = 0; t < exact.gradients().size(); t++) {
+            assertClose(exact.gradients().get(t), single.gradients().get(t), 1e-5);
+        }
+        for (int step = 0; step < 5; step++) {
+            assertEquals(exact.trainBatch(doubles), single.trainBatch(floats), 1e-4, "loss of step " + step);
+        }
+        for (int t = 0; t < exact.parameters().size(); t++) {
+            assertClose(exact.parameters().get(t), single.parameters().get(t), 1e-4);
+        }
+        float[] probabilities = single.predict(java.util.Arrays.copyOf(x, 23));
+        double[] expected = exact.predict(toDoubles(java.util.Arrays.copyOf(x, 23)));
+        for (int j = 0; j < 4; j++) {
+            assertEquals(expected[j], probabilities[j], 1e-5);
+        }
+    }
+
+    private static double[] toDoubles(float[] values) {
+        double[] d = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            d[i] = values[i];
+        }
+        return d;
+    }
+
+    private static void assertClose(Tensor expected, Tensor actual, double tolerance) {
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i), actual.get(i), tolerance * Math.max(1, Math.abs(expected.get(i))),
+                    actual.name() + "[" + i + "]");
+        }
+    }
+
+    static Class<?> twin() {
+        return WideExact.class;
+    }
+}
