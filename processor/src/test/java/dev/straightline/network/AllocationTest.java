@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Training steps and predictions allocate nothing: every buffer is made with the network.
- * Measured with the thread's allocation counter around many calls, after a warm-up. The JIT
- * may allocate a few bytes once while it recompiles a method, so the quietest of three rounds
- * must be exactly zero and no round may average a byte per call (a real allocation is at least 16).
+ * Measured with the thread's allocation counter around many calls, after a warm-up. The JIT may
+ * still be compiling during a round (Vector API code boxes every vector until C2 has compiled it),
+ * so the quietest of up to five rounds must be exactly zero; an allocation in the code itself
+ * would show in every round, at least 16 bytes per call.
  */
 class AllocationTest {
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -26,16 +27,12 @@ class AllocationTest {
             step.run();
         }
         long quietest = Long.MAX_VALUE;
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 5 && quietest > 0; round++) {
             long before = THREADS.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < times; i++) {
                 step.run();
             }
-            long bytes = THREADS.getCurrentThreadAllocatedBytes() - before;
-            if (bytes >= times) {
-                return bytes;
-            }
-            quietest = Math.min(quietest, bytes);
+            quietest = Math.min(quietest, THREADS.getCurrentThreadAllocatedBytes() - before);
         }
         return quietest;
     }
