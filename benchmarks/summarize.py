@@ -1,35 +1,45 @@
 #!/usr/bin/env python3
-"""Summarise a JMH JSON result (-rf json): mean ± error, best iteration, and generated/hand-written ratios.
+"""Summarise a JMH JSON result (-rf json): mean ± error, best iteration, ratios and fractions of peak.
 
 Usage: python3 benchmarks/summarize.py results.json
-On a shared machine the best iteration is the most repeatable figure; ratios are taken from one run.
+Ratios compare variants measured in the same run. On a shared machine the best iteration is the
+most repeatable figure, so both mean and best are shown.
 """
 import json
 import sys
 
-FLOPS_PER_SAMPLE = 409_088  # 784-128-10 training step: 4 x 101,770 multiply-adds, 2 FLOPs each
+FLOPS_PER_SAMPLE = 409_088     # 784-128-10 training step: 4 x 101,770 multiply-adds, 2 FLOPs each
+PREDICT_FLOPS = 2 * 101_770    # one forward pass
+PEAK_FLOPS_PER_CALL = 2048 * 8 * 8 * 2
 
 rows = {}
 for result in json.load(open(sys.argv[1])):
-    name = result["benchmark"].rsplit(".", 2)
-    bench, variant = name[-2], name[-1]
+    bench, variant = result["benchmark"].rsplit(".", 2)[-2:]
     params = ",".join(f"{k}={v}" for k, v in sorted(result.get("params", {}).items()))
     metric = result["primaryMetric"]
     samples = [x for fork in metric["rawData"] for x in fork]
-    rows[(bench, params, variant)] = (metric["score"], metric["scoreError"], min(samples), metric["scoreUnit"])
+    seconds = {"ns/op": 1e-9, "us/op": 1e-6, "ms/op": 1e-3}[metric["scoreUnit"]]
+    rows[(bench, params, variant)] = (metric["score"], metric["scoreError"], min(samples), metric["scoreUnit"], seconds)
 
-print(f"| benchmark | params | generated mean ± error | best | hand-written mean ± error | best | ratio (mean) | ratio (best) | GFLOP/s (best) |")
-print("|---|---|---|---|---|---|---|---|---|")
+peak = None
+if ("PeakBenchmark", "", "fmaPeak") in rows:
+    p = rows[("PeakBenchmark", "", "fmaPeak")]
+    peak = (PEAK_FLOPS_PER_CALL / (p[0] * p[4]) / 1e9, PEAK_FLOPS_PER_CALL / (p[2] * p[4]) / 1e9)
+    print(f"peak (8 FMA accumulators): {peak[0]:.1f} GFLOP/s mean, {peak[1]:.1f} best\n")
+
+print("| benchmark | variant | mean ± error | best | ratio to hand-written (mean / best) | GFLOP/s mean / best | % of peak mean / best |")
+print("|---|---|---|---|---|---|---|")
 for (bench, params, variant) in sorted(rows):
-    if variant != "generated":
+    if bench == "PeakBenchmark":
         continue
-    g = rows[(bench, params, "generated")]
+    r = rows[(bench, params, variant)]
     h = rows.get((bench, params, "handWritten"))
-    unit = g[3]
-    gflops = ""
-    if bench == "TrainStepBenchmark" and unit == "us/op":
-        batch = int(params.split("=")[1])
-        gflops = f"{batch * FLOPS_PER_SAMPLE / (g[2] * 1e3):.1f}"
-    if h:
-        print(f"| {bench} | {params} | {g[0]:.1f} ± {g[1]:.1f} {unit} | {g[2]:.1f} | {h[0]:.1f} ± {h[1]:.1f} | {h[2]:.1f} "
-              f"| {g[0] / h[0]:.2f} | {g[2] / h[2]:.2f} | {gflops} |")
+    flops = None
+    if bench == "TrainStepBenchmark":
+        flops = int(params.split("=")[1]) * FLOPS_PER_SAMPLE
+    elif bench == "PredictBenchmark":
+        flops = PREDICT_FLOPS
+    ratio = f"{r[0] / h[0]:.2f} / {r[2] / h[2]:.2f}" if h else ""
+    g = (flops / (r[0] * r[4]) / 1e9, flops / (r[2] * r[4]) / 1e9)
+    pct = f"{100 * g[0] / peak[0]:.0f} % / {100 * g[1] / peak[1]:.0f} %" if peak else ""
+    print(f"| {bench} {params} | {variant} | {r[0]:.1f} ± {r[1]:.1f} {r[3]} | {r[2]:.1f} | {ratio} | {g[0]:.1f} / {g[1]:.1f} | {pct} |")

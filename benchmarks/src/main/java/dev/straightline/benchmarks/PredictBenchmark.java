@@ -39,6 +39,14 @@ public class PredictBenchmark {
         return out;
     }
 
+    /** The same generated class, in a JVM started with the Vector API: the kernels take over. */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--add-modules", "jdk.incubator.vector"})
+    public float[] generatedVector() {
+        generated.predict(x, out);
+        return out;
+    }
+
     @Benchmark
     public float[] handWritten() {
         handWritten.predict(x, out);

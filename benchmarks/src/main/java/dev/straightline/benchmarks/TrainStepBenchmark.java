@@ -43,6 +43,13 @@ public class TrainStepBenchmark {
         return generated.trainBatch(x, labels, batch);
     }
 
+    /** The same generated class, in a JVM started with the Vector API: the kernels take over. */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--add-modules", "jdk.incubator.vector"})
+    public float generatedVector() {
+        return generated.trainBatch(x, labels, batch);
+    }
+
     @Benchmark
     public float handWritten() {
         return handWritten.trainBatch(x, labels, batch);

@@ -1,0 +1,50 @@
+package dev.straightline.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The single-core FMA peak every other figure is a fraction of: eight independent 256-bit FMA
+ * accumulators, enough to hide the FMA latency ({@code anchors/jvm-limits.md}, Q1).
+ * {@value #STEPS} steps × 8 accumulators × 8 lanes × 2 FLOPs per call.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--add-modules", "jdk.incubator.vector"})
+public class PeakBenchmark {
+    static final int STEPS = 2048;
+    static final long FLOPS_PER_CALL = STEPS * 8L * 8 * 2;
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    private final float[] seed = {1.0001f, 0.9999f, 1.0002f, 0.9998f, 1.0003f, 0.9997f, 1.0004f, 0.9996f};
+
+    @Benchmark
+    public float fmaPeak() {
+        FloatVector a = FloatVector.fromArray(S, seed, 0);
+        FloatVector b = a.mul(0.5f);
+        FloatVector c0 = a, c1 = b, c2 = a.add(b), c3 = a.sub(b), c4 = a.mul(b), c5 = b.mul(b), c6 = a.mul(a), c7 = b.add(b);
+        for (int i = 0; i < STEPS; i++) {
+            c0 = c0.fma(a, b);
+            c1 = c1.fma(a, b);
+            c2 = c2.fma(a, b);
+            c3 = c3.fma(a, b);
+            c4 = c4.fma(a, b);
+            c5 = c5.fma(a, b);
+            c6 = c6.fma(a, b);
+            c7 = c7.fma(a, b);
+        }
+        return c0.add(c1).add(c2).add(c3).add(c4).add(c5).add(c6).add(c7).reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+    }
+}
