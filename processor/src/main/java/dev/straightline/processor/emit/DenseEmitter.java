@@ -28,8 +28,8 @@ final class DenseEmitter {
     static final ClassName ACTIVATION = ClassName.get("dev.straightline", "Activation");
     static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
     static final ClassName SIMD = ClassName.get("dev.straightline.internal", "Simd");
-    /** Narrower layers gain nothing from the vector kernels' 16-unit blocks and stay plain Java. */
-    static final int SIMD_MIN_UNITS = 16;
+    /** Layers narrower than one 8-float vector gain nothing from the vector kernels and stay plain Java. */
+    static final int SIMD_MIN_UNITS = 8;
 
     /** Bytes of activation rows one tile of samples may hold, so that the tile stays in a 32 KB L1 with the weights. */
     static final int TILE_BYTES = 16 * 1024;
