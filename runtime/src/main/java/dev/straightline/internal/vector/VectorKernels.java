@@ -24,6 +24,12 @@ public final class VectorKernels implements DenseKernels {
 
     @Override
     public void forward(float[][] in, float[][] w, float[] b, float[][] z, int n, int inputs, int units) {
+        if (n < 4) {
+            for (int s = 0; s < n; s++) {
+                forwardRow(in[s], w, b, z[s], inputs, units);
+            }
+            return;
+        }
         for (int k0 = 0; k0 < inputs; k0 += K_CHUNK) {
             int k1 = Math.min(inputs, k0 + K_CHUNK);
             if (k0 == 0) {
@@ -56,6 +62,46 @@ public final class VectorKernels implements DenseKernels {
                     z[s][j] = sum;
                 }
             }
+        }
+    }
+
+    /**
+     * One sample alone (prediction, tiny batches): every weight is read once whatever the order, so
+     * 32 units per pass over all rows, four independent FMA chains, and no chunking.
+     */
+    private static void forwardRow(float[] in, float[][] w, float[] b, float[] z, int inputs, int units) {
+        int j = 0;
+        for (; j + 4 * L <= units; j += 4 * L) {
+            FloatVector a0 = FloatVector.fromArray(S, b, j);
+            FloatVector a1 = FloatVector.fromArray(S, b, j + L);
+            FloatVector a2 = FloatVector.fromArray(S, b, j + 2 * L);
+            FloatVector a3 = FloatVector.fromArray(S, b, j + 3 * L);
+            for (int k = 0; k < inputs; k++) {
+                float[] wk = w[k];
+                FloatVector x = FloatVector.broadcast(S, in[k]);
+                a0 = FloatVector.fromArray(S, wk, j).fma(x, a0);
+                a1 = FloatVector.fromArray(S, wk, j + L).fma(x, a1);
+                a2 = FloatVector.fromArray(S, wk, j + 2 * L).fma(x, a2);
+                a3 = FloatVector.fromArray(S, wk, j + 3 * L).fma(x, a3);
+            }
+            a0.intoArray(z, j);
+            a1.intoArray(z, j + L);
+            a2.intoArray(z, j + 2 * L);
+            a3.intoArray(z, j + 3 * L);
+        }
+        for (; j + L <= units; j += L) {
+            z[j] = b[j];
+            for (int u = 1; u < L; u++) {
+                z[j + u] = b[j + u];
+            }
+            forward1x8(in, w, z, j, 0, inputs);
+        }
+        for (; j < units; j++) {
+            float sum = b[j];
+            for (int k = 0; k < inputs; k++) {
+                sum += in[k] * w[k][j];
+            }
+            z[j] = sum;
         }
     }
 
