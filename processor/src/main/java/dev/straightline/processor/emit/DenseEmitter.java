@@ -205,14 +205,18 @@ final class DenseEmitter {
         method.addParameter(TypeName.INT, "n");
         CodeBlock.Builder body = CodeBlock.builder();
         if (simd()) {
-            body.beginControlFlow("if ($T.ENABLED)", SIMD);
             if (layer.isFirst()) {
-                body.beginControlFlow("for (int s = 0; s < n; s++)")
+                body.add("// The vector kernels read the inputs as rows; the weight gradient reuses them.\n")
+                        .beginControlFlow("if ($T.ENABLED)", SIMD)
+                        .beginControlFlow("for (int s = 0; s < n; s++)")
                         .addStatement("System.arraycopy(x, (first + s) * $L, inputRows[s], 0, $L)", in, in)
+                        .endControlFlow()
                         .endControlFlow();
             }
-            body.addStatement("$T.kernels().forward($L, $L, $L, $L, n, $L, $L)", SIMD, inputRows(), layer.weights(),
-                    layer.hasBias() ? layer.bias() : "zeroBias", layer.pre(), in, units)
+            body.add("// Fewer than four samples stream W once either way, and the loops below do it faster.\n")
+                    .beginControlFlow("if ($T.ENABLED && n >= 4)", SIMD)
+                    .addStatement("$T.kernels().forward($L, $L, $L, $L, n, $L, $L)", SIMD, inputRows(), layer.weights(),
+                            layer.hasBias() ? layer.bias() : "zeroBias", layer.pre(), in, units)
                     .nextControlFlow("else");
         }
         body.beginControlFlow("for (int s = 0; s < n; s++)");
