@@ -105,7 +105,7 @@ class GradientCheckTest {
     void analyticGradientsMatchFiniteDifferences(Case c) {
         TrainableNetwork network = InMemoryCompiler.instantiate(loader, c.doubleNet().generatedClassName(), 11);
         randomizeParameters(network, new SplittableRandom(c.shape() + 200));
-        Batch batch = randomBatch(network, new SplittableRandom(c.shape() + 100));
+        Batch batch = randomBatch(network, new SplittableRandom(c.shape() + 100), c.shape());
         GradientCheck.Result result = GradientCheck.check(network, batch, EPSILON);
         assertTrue(result.relativeError() < TOLERANCE, c + ": " + result);
     }
@@ -117,7 +117,7 @@ class GradientCheckTest {
         TrainableNetwork single = InMemoryCompiler.instantiate(loader, c.floatNet().generatedClassName(), 11);
         randomizeParameters(exact, new SplittableRandom(c.shape() + 200));
         randomizeParameters(single, new SplittableRandom(c.shape() + 200));
-        Batch batch = randomBatch(exact, new SplittableRandom(c.shape() + 100));
+        Batch batch = randomBatch(exact, new SplittableRandom(c.shape() + 100), c.shape());
         double exactLoss = exact.computeGradients(batch);
         double singleLoss = single.computeGradients(batch);
         assertClose(exactLoss, singleLoss, c + ": loss");
@@ -146,9 +146,10 @@ class GradientCheckTest {
         }
     }
 
-    static Batch randomBatch(TrainableNetwork network, SplittableRandom random) {
+    /** Batches of 2, 5 and 9 samples by shape, so both the dot-product (n < 4) and the Wᵀ form of dX are checked. */
+    static Batch randomBatch(TrainableNetwork network, SplittableRandom random, int shape) {
         Batch batch = new Batch(network, network.maxBatch());
-        int n = 1 + random.nextInt(5);
+        int n = new int[] {2, 5, 9}[shape % 3];
         batch.setSize(n);
         for (int i = 0; i < n * network.inputs(); i++) {
             batch.features()[i] = (float) random.nextGaussian();

@@ -108,6 +108,10 @@ final class DenseEmitter {
             fields.add(array(layer.outGrad(), 2, "new $L[MAX_BATCH][$L]", units).build());
         }
         fields.add(array(layer.preGrad(), 2, "new $L[MAX_BATCH][$L]", units).build());
+        if (layer.weightsT() != null) {
+            fields.add(array(layer.weightsT(), 2, "new $L[$L][$L]", units, in)
+                    .addJavadoc("Wᵀ, [$L][$L], copied from W in each backward pass of four or more samples.\n", units, in).build());
+        }
         fields.add(FieldSpec.builder(LAYER, layer.view(), Modifier.PRIVATE, Modifier.FINAL).build());
         return fields;
     }
@@ -348,7 +352,27 @@ final class DenseEmitter {
                     .endControlFlow();
         }
         if (!layer.isFirst()) {
-            body.beginControlFlow("for (int s = 0; s < n; s++)")
+            body.add("// dX = dZ·Wᵀ. From four samples on, Wᵀ is copied once and dX is computed like a forward\n"
+                    + "// pass, with contiguous rows; fewer samples take dot products with the rows of W.\n")
+                    .beginControlFlow("if (n >= 4)")
+                    .beginControlFlow("for (int k = 0; k < $L; k++)", in)
+                    .addStatement("$L[] w = $L[k]", t, layer.weights())
+                    .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+                    .addStatement("$L[j][k] = w[j]", layer.weightsT())
+                    .endControlFlow()
+                    .endControlFlow();
+            if (simd()) {
+                body.beginControlFlow("if ($T.ENABLED)", SIMD)
+                        .addStatement("$T.kernels().forward($L, $L, zeroBias, $L, n, $L, $L)", SIMD, layer.preGrad(),
+                                layer.weightsT(), layer.previous().outGrad(), units, in)
+                        .nextControlFlow("else")
+                        .add(inputGradientLoops())
+                        .endControlFlow();
+            } else {
+                body.add(inputGradientLoops());
+            }
+            body.nextControlFlow("else")
+                    .beginControlFlow("for (int s = 0; s < n; s++)")
                     .addStatement("$L[] dz = $L[s]", t, layer.preGrad())
                     .addStatement("$L[] dx = $L[s]", t, layer.previous().outGrad())
                     .beginControlFlow("for (int k = 0; k < $L; k++)", in)
@@ -359,9 +383,54 @@ final class DenseEmitter {
                     .endControlFlow()
                     .addStatement("dx[k] = sum")
                     .endControlFlow()
+                    .endControlFlow()
                     .endControlFlow();
         }
         return method.addCode(body.build()).build();
+    }
+
+    /** dX = dZ·Wᵀ as axpy loops over the rows of Wᵀ, four at a time, like the forward pass. */
+    private CodeBlock inputGradientLoops() {
+        int in = layer.inputs();
+        int units = layer.units();
+        String dx = layer.previous().outGrad();
+        CodeBlock.Builder code = CodeBlock.builder()
+                .beginControlFlow("for (int s = 0; s < n; s++)")
+                .addStatement("$T.fill($L[s], $L)", ARRAYS, dx, numeric.literal(0))
+                .endControlFlow();
+        int unrolled = units - units % UNROLL;
+        if (unrolled > 0) {
+            code.beginControlFlow("for (int j = 0; j < $L; j += $L)", unrolled, UNROLL);
+            StringBuilder sum = new StringBuilder();
+            for (int u = 0; u < UNROLL; u++) {
+                code.addStatement("$L[] t$L = $L[$L]", t, u, layer.weightsT(), u == 0 ? "j" : "j + " + u);
+                sum.append(u == 0 ? "" : " + ").append("a").append(u).append(" * t").append(u).append("[k]");
+            }
+            code.beginControlFlow("for (int s = 0; s < n; s++)")
+                    .addStatement("$L[] dz = $L[s]", t, layer.preGrad());
+            for (int u = 0; u < UNROLL; u++) {
+                code.addStatement("$L a$L = dz[$L]", t, u, u == 0 ? "j" : "j + " + u);
+            }
+            code.addStatement("$L[] dx = $L[s]", t, dx)
+                    .beginControlFlow("for (int k = 0; k < $L; k++)", in)
+                    .addStatement("dx[k] += $L", sum)
+                    .endControlFlow()
+                    .endControlFlow()
+                    .endControlFlow();
+        }
+        if (unrolled < units) {
+            code.beginControlFlow("for (int j = $L; j < $L; j++)", unrolled, units)
+                    .addStatement("$L[] tj = $L[j]", t, layer.weightsT())
+                    .beginControlFlow("for (int s = 0; s < n; s++)")
+                    .addStatement("$L a = $L[s][j]", t, layer.preGrad())
+                    .addStatement("$L[] dx = $L[s]", t, dx)
+                    .beginControlFlow("for (int k = 0; k < $L; k++)", in)
+                    .addStatement("dx[k] += a * tj[k]")
+                    .endControlFlow()
+                    .endControlFlow()
+                    .endControlFlow();
+        }
+        return code.build();
     }
 
     /**

@@ -144,10 +144,11 @@ public final class NetworkWriter {
                 .addJavadoc("One row of a weight gradient during a training step, as wide as the widest layer.\n")
                 .initializer("new $L[$L]", c.numeric.name(), widest).build());
         fields.add(FieldSpec.builder(tensors, "gradientViews", Modifier.PRIVATE, Modifier.FINAL).build());
-        if (c.layers.stream().anyMatch(l -> l.simd() && !l.plan().hasBias())) {
+        if (c.layers.stream().anyMatch(l -> l.simd() && (!l.plan().hasBias() || !l.plan().isFirst()))) {
+            int longest = c.plan.layers().stream().mapToInt(l -> Math.max(l.units(), l.inputs())).max().orElseThrow();
             fields.add(FieldSpec.builder(c.numeric.vector(), "zeroBias", Modifier.PRIVATE, Modifier.FINAL)
-                    .addJavadoc("Zeros, the bias the vector kernels add for layers declared without one.\n")
-                    .initializer("new $L[$L]", c.numeric.name(), widest).build());
+                    .addJavadoc("Zeros: the bias the vector kernels add for a layer without one, and for dX = dZ·Wᵀ.\n")
+                    .initializer("new $L[$L]", c.numeric.name(), longest).build());
         }
         if (c.layers.get(0).simd()) {
             fields.add(FieldSpec.builder(c.numeric.matrix(), "inputRows", Modifier.PRIVATE, Modifier.FINAL)

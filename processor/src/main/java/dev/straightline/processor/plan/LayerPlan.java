@@ -20,6 +20,8 @@ import dev.straightline.processor.model.DenseLayer;
  * @param out {@code H = g(Z)}; the same field as {@code pre} for the identity activation
  * @param outGrad {@code dH}, the loss gradient with respect to {@code H}
  * @param preGrad {@code dZ}; the same field as {@code outGrad} for the identity activation
+ * @param weightsT {@code Wᵀ}, {@code [units][inputs]}, refreshed each step to compute {@code dX = dZ·Wᵀ}
+ *     with contiguous rows; {@code null} for the first layer, which passes no gradient on
  */
 public record LayerPlan(
         int index,
@@ -34,6 +36,7 @@ public record LayerPlan(
         String out,
         String outGrad,
         String preGrad,
+        String weightsT,
         String view) {
 
     public String name() {

@@ -55,7 +55,8 @@ public final class MemoryPlan {
             boolean identity = layer.activation().kind() == ActivationKind.IDENTITY;
             LayerPlan plan = new LayerPlan(i, layer, network.inputsOf(i), previous,
                     n + "W", layer.bias() ? n + "B" : null, n + "DW", layer.bias() ? n + "DB" : null,
-                    n + "Z", identity ? n + "Z" : n + "H", n + (identity ? "DZ" : "DH"), n + "DZ", n + "Layer");
+                    n + "Z", identity ? n + "Z" : n + "H", n + (identity ? "DZ" : "DH"), n + "DZ",
+                    previous == null ? null : n + "WT", n + "Layer");
             for (String field : fieldsOf(plan)) {
                 String owner = owners.putIfAbsent(field, n);
                 if (owner != null && !owner.equals(n)) {
@@ -75,6 +76,9 @@ public final class MemoryPlan {
         if (plan.hasBias()) {
             fields.add(plan.bias());
             fields.add(plan.biasGrad());
+        }
+        if (plan.weightsT() != null) {
+            fields.add(plan.weightsT());
         }
         return fields;
     }
