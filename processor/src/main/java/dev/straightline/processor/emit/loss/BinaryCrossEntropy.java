@@ -6,7 +6,7 @@ import dev.straightline.processor.emit.Numeric;
 import dev.straightline.processor.plan.LayerPlan;
 
 /** Binary cross-entropy on logits, one independent label per output unit, fused with the sigmoid. */
-final class BinaryCrossEntropy extends AveragedLoss {
+final class BinaryCrossEntropy extends RealTargetLoss {
 
     @Override
     public String runtimeName() {
@@ -16,16 +16,6 @@ final class BinaryCrossEntropy extends AveragedLoss {
     @Override
     public String methodName() {
         return "binaryCrossEntropy";
-    }
-
-    @Override
-    public String targetName() {
-        return "y";
-    }
-
-    @Override
-    public TypeName targetType(Numeric numeric) {
-        return numeric.vector();
     }
 
     @Override

@@ -6,7 +6,7 @@ import dev.straightline.processor.emit.Numeric;
 import dev.straightline.processor.plan.LayerPlan;
 
 /** Half the squared error per sample, averaged over the batch (seed 003). */
-final class MeanSquaredError extends AveragedLoss {
+final class MeanSquaredError extends RealTargetLoss {
 
     @Override
     public String runtimeName() {
@@ -16,16 +16,6 @@ final class MeanSquaredError extends AveragedLoss {
     @Override
     public String methodName() {
         return "meanSquaredError";
-    }
-
-    @Override
-    public String targetName() {
-        return "y";
-    }
-
-    @Override
-    public TypeName targetType(Numeric numeric) {
-        return numeric.vector();
     }
 
     @Override
