@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.straightline.Tensor;
 import dev.straightline.internal.Simd;
-import dev.straightline.nets.WideExact;
 import dev.straightline.nets.WideNet;
 import dev.straightline.nets.WideExactNet;
 import dev.straightline.runtime.Batch;
@@ -71,9 +70,5 @@ class VectorPathTest {
             assertEquals(expected.get(i), actual.get(i), tolerance * Math.max(1, Math.abs(expected.get(i))),
                     actual.name() + "[" + i + "]");
         }
-    }
-
-    static Class<?> twin() {
-        return WideExact.class;
     }
 }
