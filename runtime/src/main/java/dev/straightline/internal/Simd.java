@@ -2,7 +2,8 @@ package dev.straightline.internal;
 
 /**
  * Chooses, once, whether generated float networks use the Vector API kernels: when the JVM runs
- * with {@code --add-modules jdk.incubator.vector} and {@code -Dstraightline.simd=false} is not set.
+ * with {@code --add-modules jdk.incubator.vector}, {@code -Dstraightline.simd=false} is not set, and
+ * the CPU has 256-bit vectors (otherwise the Vector API would emulate them, slowly).
  * Generated code tests {@link #ENABLED}, a constant to the JIT, so the other path costs nothing.
  */
 public final class Simd {
@@ -17,6 +18,9 @@ public final class Simd {
             try {
                 kernels = (DenseKernels) Class.forName("dev.straightline.internal.vector.VectorKernels")
                         .getDeclaredConstructor().newInstance();
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                System.getLogger(Simd.class.getName()).log(System.Logger.Level.WARNING,
+                        "jdk.incubator.vector is present, but Straightline uses plain Java: " + e.getCause().getMessage());
             } catch (ReflectiveOperationException | LinkageError e) {
                 System.getLogger(Simd.class.getName()).log(System.Logger.Level.WARNING,
                         "jdk.incubator.vector is present but Straightline's vector kernels could not load; using plain Java", e);

@@ -17,6 +17,17 @@ public final class VectorKernels implements DenseKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
     private static final int L = 8;
 
+    /**
+     * @throws UnsupportedOperationException when the hardware has no 256-bit vectors: the Vector API
+     *     would then emulate them in Java, many times slower than the plain loops
+     */
+    public VectorKernels() {
+        if (FloatVector.SPECIES_PREFERRED.vectorBitSize() < S.vectorBitSize()) {
+            throw new UnsupportedOperationException("this CPU's vectors are " + FloatVector.SPECIES_PREFERRED.vectorBitSize()
+                    + " bits wide; the kernels need " + S.vectorBitSize());
+        }
+    }
+
     /** Weight rows per chunk of the input dimension: a 16-unit slice of a chunk (16 KB) stays in L1. */
     private static final int K_CHUNK = 256;
     /** Samples per chunk of the weight gradient: their rows of dZ stay in L1. */
