@@ -47,4 +47,11 @@ public @interface Network {
 
     /** Seed of the weight initialisation used by the generated no-argument constructor. */
     long seed() default 42L;
+
+    /**
+     * Whether tiny layers (at most 128 weights, no dimension above 16) are written as straight-line
+     * code, with the weights in local variables, instead of loops. Faster for such layers; set false
+     * to keep loops everywhere.
+     */
+    boolean straightLine() default true;
 }

@@ -47,6 +47,15 @@ class GeneratedSourceTest {
     }
 
     @Test
+    void tinyLayersAreStraightLineUnlessLoopsAreAskedFor() throws IOException {
+        String tiny = generate(NetworkSource.network("Tiny", 4, "SOFTMAX_CROSS_ENTROPY")
+                .dense("hidden", 8, "TANH").dense("logits", 3, "IDENTITY"));
+        assertThat(tiny).contains("z[7] = b7 + x0 * w0_7 + x1 * w1_7 + x2 * w2_7 + x3 * w3_7;");
+        String wide = generate(mlp());
+        assertThat(wide).doesNotContain("the sums written out");
+    }
+
+    @Test
     void theSourceGrowsWithTheLayersNotWithTheirWidths() throws IOException {
         long narrow = generate(NetworkSource.network("Narrow", 16, "MEAN_SQUARED_ERROR").maxBatch(4)
                 .dense("first", 16, "TANH").dense("second", 16, "IDENTITY")).lines().count();

@@ -40,8 +40,13 @@ final class DenseEmitter {
     private final String t;
     private final int tile;
     private final boolean tiled;
+    private final boolean straightLine;
 
-    DenseEmitter(LayerPlan layer, Numeric numeric, int maxBatch) {
+    /** Layers with at most this many weights, and no dimension above {@link #STRAIGHT_LINE_WIDTH}, are written straight-line. */
+    static final int STRAIGHT_LINE_WEIGHTS = 128;
+    static final int STRAIGHT_LINE_WIDTH = 16;
+
+    DenseEmitter(LayerPlan layer, Numeric numeric, int maxBatch, boolean straightLineAllowed) {
         this.layer = layer;
         this.numeric = numeric;
         this.activation = ActivationEmitter.of(layer.layer().activation());
@@ -49,11 +54,22 @@ final class DenseEmitter {
         int rows = TILE_BYTES / (numeric.bytes() * layer.units());
         this.tile = Math.max(UNROLL, rows - rows % UNROLL);
         this.tiled = maxBatch > tile;
+        this.straightLine = straightLineAllowed && layer.inputs() * layer.units() <= STRAIGHT_LINE_WEIGHTS
+                && layer.inputs() <= STRAIGHT_LINE_WIDTH && layer.units() <= STRAIGHT_LINE_WIDTH;
+    }
+
+    /**
+     * Whether the forward pass is straight-line code: for tiny layers, loops with constant bounds
+     * still cost 1.2–1.8× more than the same sums written out with the weights in locals
+     * ({@code anchors/jvm-limits.md}, Q3 and rule 7).
+     */
+    boolean straightLine() {
+        return straightLine;
     }
 
     /** Whether this layer has a Vector API path, taken at run time when {@code Simd.ENABLED}. */
     boolean simd() {
-        return numeric.isFloat() && layer.units() >= SIMD_MIN_UNITS;
+        return numeric.isFloat() && layer.units() >= SIMD_MIN_UNITS && !straightLine;
     }
 
     /** The rows of this layer's input for the kernels: the previous layer's H, or the staged input rows. */
@@ -208,7 +224,10 @@ final class DenseEmitter {
         }
         method.addParameter(TypeName.INT, "n");
         CodeBlock.Builder body = CodeBlock.builder();
-        if (simd()) {
+        if (straightLine) {
+            body.add(straightLineSums());
+        }
+        if (!straightLine && simd()) {
             if (layer.isFirst()) {
                 body.add("// The vector kernels read the inputs as rows; the weight gradient reuses them.\n")
                         .beginControlFlow("if ($T.ENABLED)", SIMD)
@@ -222,6 +241,9 @@ final class DenseEmitter {
                     .addStatement("$T.kernels().forward($L, $L, $L, $L, n, $L, $L)", SIMD, inputRows(), layer.weights(),
                             layer.hasBias() ? layer.bias() : "zeroBias", layer.pre(), in, units)
                     .nextControlFlow("else");
+        }
+        if (straightLine) {
+            return finishForward(method, body);
         }
         body.beginControlFlow("for (int s = 0; s < n; s++)");
         if (layer.hasBias()) {
@@ -268,14 +290,55 @@ final class DenseEmitter {
         if (simd()) {
             body.endControlFlow();
         }
+        return finishForward(method, body);
+    }
+
+    /** Adds the activation, row by row, and builds the forward method. */
+    private MethodSpec finishForward(MethodSpec.Builder method, CodeBlock.Builder body) {
         if (!activation.isIdentity()) {
             body.beginControlFlow("for (int s = 0; s < n; s++)")
                     .addStatement("$L[] z = $L[s]", t, layer.pre())
                     .addStatement("$L[] h = $L[s]", t, layer.out())
-                    .add(activation.forward(units, numeric))
+                    .add(activation.forward(layer.units(), numeric))
                     .endControlFlow();
         }
         return method.addCode(body.build()).build();
+    }
+
+    /** Z written out unit by unit, with every weight and bias read once into a local. */
+    private CodeBlock straightLineSums() {
+        int in = layer.inputs();
+        int units = layer.units();
+        CodeBlock.Builder code = CodeBlock.builder().add("// A tiny layer: the sums written out, the weights in locals.\n");
+        for (int k = 0; k < in; k++) {
+            code.addStatement("$L[] w$L = $L[$L]", t, k, layer.weights(), k);
+        }
+        for (int k = 0; k < in; k++) {
+            for (int j = 0; j < units; j++) {
+                code.addStatement("$L w$L_$L = w$L[$L]", t, k, j, k, j);
+            }
+        }
+        for (int j = 0; j < units && layer.hasBias(); j++) {
+            code.addStatement("$L b$L = $L[$L]", t, j, layer.bias(), j);
+        }
+        code.beginControlFlow("for (int s = 0; s < n; s++)");
+        if (layer.isFirst()) {
+            code.addStatement("int xo = (first + s) * $L", in);
+        } else {
+            code.addStatement("$L[] in = $L[s]", t, layer.previous().out());
+        }
+        for (int k = 0; k < in; k++) {
+            code.addStatement("$L x$L = $L", t, k, input(String.valueOf(k)));
+        }
+        code.addStatement("$L[] z = $L[s]", t, layer.pre());
+        for (int j = 0; j < units; j++) {
+            StringBuilder sum = new StringBuilder(layer.hasBias() ? "b" + j : "");
+            for (int k = 0; k < in; k++) {
+                sum.append(sum.length() == 0 ? "" : " + ").append("x").append(k).append(" * w").append(k).append('_').append(j);
+            }
+            code.addStatement("z[$L] = $L", j, sum);
+        }
+        return code.endControlFlow().build();
     }
 
     /** Declares where sample {@code s}'s input row starts: an offset into x, or the previous layer's row. */
@@ -289,7 +352,10 @@ final class DenseEmitter {
 
     /** Input element {@code k} of the current sample, for the forward pass. */
     private String input(String k) {
-        return layer.isFirst() ? "x[xo + " + k + "]" : "in[" + k + "]";
+        if (layer.isFirst()) {
+            return k.equals("0") ? "x[xo]" : "x[xo + " + k + "]";
+        }
+        return "in[" + k + "]";
     }
 
     /** Input element {@code k} of sample {@code s} (an expression such as {@code s + 1}), for the backward pass. */

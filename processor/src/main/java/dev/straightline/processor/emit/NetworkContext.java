@@ -27,7 +27,7 @@ final class NetworkContext {
         this.numeric = Numeric.of(network.precision());
         List<DenseEmitter> emitters = new ArrayList<>();
         for (LayerPlan layer : plan.layers()) {
-            emitters.add(new DenseEmitter(layer, numeric, network.maxBatch()));
+            emitters.add(new DenseEmitter(layer, numeric, network.maxBatch(), network.straightLine()));
         }
         this.layers = List.copyOf(emitters);
         this.loss = LossEmitter.of(network.loss());

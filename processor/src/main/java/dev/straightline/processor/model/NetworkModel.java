@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param userType the annotated type's name as written in code, e.g. {@code Outer.Inner}
  * @param generatedName the simple name of the class to generate, e.g. {@code Outer_InnerNet}
+ * @param straightLine whether tiny layers are written as straight-line code
  */
 public record NetworkModel(
         String packageName,
@@ -18,6 +19,7 @@ public record NetworkModel(
         int maxBatch,
         PrecisionKind precision,
         long seed,
+        boolean straightLine,
         LossKind loss,
         Sgd optimizer,
         List<LayerModel> layers,

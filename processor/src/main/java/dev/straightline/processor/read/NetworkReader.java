@@ -62,6 +62,7 @@ public final class NetworkReader {
         Integer inputs = annotations.intValue(network, "inputs");
         Integer maxBatch = annotations.intValue(network, "maxBatch");
         Long seed = annotations.longValue(network, "seed");
+        Boolean straightLine = annotations.booleanValue(network, "straightLine");
         LossKind loss = annotations.enumValue(network, "loss", LossKind.class);
         PrecisionKind precision = annotations.enumValue(network, "precision", PrecisionKind.class);
         List<LayerModel> layers = readLayers(type, diagnostics);
@@ -70,12 +71,12 @@ public final class NetworkReader {
             diagnostics.error(site, Message.NO_LAYERS, type.getSimpleName());
         }
         Sgd optimizer = readOptimizer(type);
-        if (inputs == null || maxBatch == null || seed == null || loss == null || precision == null
-                || diagnostics.hasErrors()) {
+        if (inputs == null || maxBatch == null || seed == null || straightLine == null || loss == null
+                || precision == null || diagnostics.hasErrors()) {
             return null; // javac has reported the unreadable values; the rest was reported above
         }
         return new NetworkModel(packageOf(type), userTypeName(type), generatedName,
-                type.getKind() == ElementKind.INTERFACE, inputs, maxBatch, precision, seed, loss,
+                type.getKind() == ElementKind.INTERFACE, inputs, maxBatch, precision, seed, straightLine, loss,
                 optimizer, layers, site);
     }
 
