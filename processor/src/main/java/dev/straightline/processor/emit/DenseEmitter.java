@@ -20,14 +20,7 @@ import javax.lang.model.element.Modifier;
  */
 final class DenseEmitter {
     static final int UNROLL = 4;
-    static final ClassName LAYER = ClassName.get("dev.straightline", "Layer");
-    static final ClassName LAYER_VIEW = ClassName.get("dev.straightline.internal", "LayerView");
-    static final ClassName TENSORS = ClassName.get("dev.straightline.internal", "Tensors");
-    static final ClassName INITIALIZERS = ClassName.get("dev.straightline.internal", "Initializers");
-    static final ClassName INIT = ClassName.get("dev.straightline", "Init");
-    static final ClassName ACTIVATION = ClassName.get("dev.straightline", "Activation");
     static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
-    static final ClassName SIMD = ClassName.get("dev.straightline.internal", "Simd");
     /** Layers narrower than one 8-float vector gain nothing from the vector kernels and stay plain Java. */
     static final int SIMD_MIN_UNITS = 8;
 
@@ -128,7 +121,7 @@ final class DenseEmitter {
             fields.add(array(layer.weightsT(), 2, "new $L[$L][$L]", units, in)
                     .addJavadoc("Wᵀ, [$L][$L], copied from W in each backward pass of four or more samples.\n", units, in).build());
         }
-        fields.add(FieldSpec.builder(LAYER, layer.view(), Modifier.PRIVATE, Modifier.FINAL).build());
+        fields.add(FieldSpec.builder(RuntimeTypes.LAYER, layer.view(), Modifier.PRIVATE, Modifier.FINAL).build());
         return fields;
     }
 
@@ -143,14 +136,14 @@ final class DenseEmitter {
     /** Constructs the {@code Layer} view; runs in the constructor. */
     CodeBlock createView() {
         String name = layer.name();
-        CodeBlock weights = CodeBlock.of("$T.matrix($S, $L)", TENSORS, name + ".weight", layer.weights());
-        CodeBlock weightGrad = CodeBlock.of("$T.matrix($S, $L)", TENSORS, name + ".weight.grad", layer.weightGrad());
+        CodeBlock weights = CodeBlock.of("$T.matrix($S, $L)", RuntimeTypes.TENSORS, name + ".weight", layer.weights());
+        CodeBlock weightGrad = CodeBlock.of("$T.matrix($S, $L)", RuntimeTypes.TENSORS, name + ".weight.grad", layer.weightGrad());
         CodeBlock.Builder code = CodeBlock.builder().add("$L = new $T($S, $L, $L, $T.$L,\n$>$>$L,\n$L",
-                layer.view(), LAYER_VIEW, name, layer.inputs(), layer.units(), ACTIVATION,
+                layer.view(), RuntimeTypes.LAYER_VIEW, name, layer.inputs(), layer.units(), RuntimeTypes.ACTIVATION,
                 layer.layer().activation().kind(), weights, weightGrad);
         if (layer.hasBias()) {
-            code.add(",\n$T.vector($S, $L),\n$T.vector($S, $L)", TENSORS, name + ".bias", layer.bias(),
-                    TENSORS, name + ".bias.grad", layer.biasGrad());
+            code.add(",\n$T.vector($S, $L),\n$T.vector($S, $L)", RuntimeTypes.TENSORS, name + ".bias", layer.bias(),
+                    RuntimeTypes.TENSORS, name + ".bias.grad", layer.biasGrad());
         }
         return code.add(");\n$<$<").build();
     }
@@ -176,7 +169,7 @@ final class DenseEmitter {
     /** Draws the weights from {@code random} and zeroes the bias. */
     CodeBlock initialize() {
         CodeBlock.Builder code = CodeBlock.builder()
-                .addStatement("$T.fill($L, $T.$L, random)", INITIALIZERS, layer.weights(), INIT, layer.layer().resolvedInit());
+                .addStatement("$T.fill($L, $T.$L, random)", RuntimeTypes.INITIALIZERS, layer.weights(), RuntimeTypes.INIT, layer.layer().resolvedInit());
         if (layer.hasBias()) {
             code.addStatement("$T.fill($L, $L)", ARRAYS, layer.bias(), numeric.literal(0));
         }
@@ -188,7 +181,7 @@ final class DenseEmitter {
         return MethodSpec.methodBuilder(layer.name())
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
-                .returns(LAYER)
+                .returns(RuntimeTypes.LAYER)
                 .addStatement("return $L", layer.view())
                 .build();
     }
@@ -230,15 +223,15 @@ final class DenseEmitter {
         if (!straightLine && simd()) {
             if (layer.isFirst()) {
                 body.add("// The vector kernels read the inputs as rows; the weight gradient reuses them.\n")
-                        .beginControlFlow("if ($T.ENABLED)", SIMD)
+                        .beginControlFlow("if ($T.ENABLED)", RuntimeTypes.SIMD)
                         .beginControlFlow("for (int s = 0; s < n; s++)")
                         .addStatement("System.arraycopy(x, (first + s) * $L, inputRows[s], 0, $L)", in, in)
                         .endControlFlow()
                         .endControlFlow();
             }
             body.add("// Fewer than four samples stream W once either way, and the loops below do it faster.\n")
-                    .beginControlFlow("if ($T.ENABLED && n >= 4)", SIMD)
-                    .addStatement("$T.kernels().forward($L, $L, $L, $L, n, $L, $L)", SIMD, inputRows(), layer.weights(),
+                    .beginControlFlow("if ($T.ENABLED && n >= 4)", RuntimeTypes.SIMD)
+                    .addStatement("$T.kernels().forward($L, $L, $L, $L, n, $L, $L)", RuntimeTypes.SIMD, inputRows(), layer.weights(),
                             layer.hasBias() ? layer.bias() : "zeroBias", layer.pre(), in, units)
                     .nextControlFlow("else");
         }
@@ -428,8 +421,8 @@ final class DenseEmitter {
                     .endControlFlow()
                     .endControlFlow();
             if (simd()) {
-                body.beginControlFlow("if ($T.ENABLED)", SIMD)
-                        .addStatement("$T.kernels().forward($L, $L, zeroBias, $L, n, $L, $L)", SIMD, layer.preGrad(),
+                body.beginControlFlow("if ($T.ENABLED)", RuntimeTypes.SIMD)
+                        .addStatement("$T.kernels().forward($L, $L, zeroBias, $L, n, $L, $L)", RuntimeTypes.SIMD, layer.preGrad(),
                                 layer.weightsT(), layer.previous().outGrad(), units, in)
                         .nextControlFlow("else")
                         .add(inputGradientLoops())
@@ -518,13 +511,13 @@ final class DenseEmitter {
         method.addParameter(TypeName.INT, "n").addParameter(TypeName.BOOLEAN, "update");
         CodeBlock.Builder body = CodeBlock.builder();
         if (simd()) {
-            body.beginControlFlow("if ($T.ENABLED)", SIMD);
+            body.beginControlFlow("if ($T.ENABLED)", RuntimeTypes.SIMD);
             String rate = optimizer.plainStepRate();
             if (rate != null) {
-                body.addStatement("$T.kernels().weightGradient($L, $L, $L, $L, n, $L, $L, $L, update)", SIMD, inputRows(),
+                body.addStatement("$T.kernels().weightGradient($L, $L, $L, $L, n, $L, $L, $L, update)", RuntimeTypes.SIMD, inputRows(),
                         layer.preGrad(), layer.weights(), layer.weightGrad(), in, units, rate);
             } else {
-                body.addStatement("$T.kernels().weightGradient($L, $L, $L, $L, n, $L, $L, 0, false)", SIMD, inputRows(),
+                body.addStatement("$T.kernels().weightGradient($L, $L, $L, $L, n, $L, $L, 0, false)", RuntimeTypes.SIMD, inputRows(),
                         layer.preGrad(), layer.weights(), layer.weightGrad(), in, units)
                         .beginControlFlow("if (update)")
                         .beginControlFlow("for (int k = 0; k < $L; k++)", in)
@@ -598,7 +591,7 @@ final class DenseEmitter {
                     .beginControlFlow("for (int j = 0; j < $L; j++)", layer.units())
                     .beginControlFlow("if (!$L)", numeric.isFinite(layer.preGrad() + "[s][j]"));
         }
-        code.addStatement("throw new $T($S)", NetworkWriter.NON_FINITE, message).endControlFlow().endControlFlow();
+        code.addStatement("throw new $T($S)", RuntimeTypes.NON_FINITE, message).endControlFlow().endControlFlow();
         if (!layer.hasBias()) {
             code.endControlFlow();
         }

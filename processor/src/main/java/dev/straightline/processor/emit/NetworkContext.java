@@ -1,7 +1,6 @@
 package dev.straightline.processor.emit;
 
 import com.palantir.javapoet.ArrayTypeName;
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.straightline.processor.emit.loss.LossEmitter;
@@ -68,7 +67,5 @@ final class NetworkContext {
         return staged() ? CodeBlock.of("stagedX") : CodeBlock.of("batch.features()");
     }
 
-    static final ClassName CHECKS = ClassName.get("dev.straightline.internal", "Checks");
-    static final ClassName BATCH = ClassName.get("dev.straightline.runtime", "Batch");
     static final TypeName FLOATS = ArrayTypeName.of(TypeName.FLOAT);
 }

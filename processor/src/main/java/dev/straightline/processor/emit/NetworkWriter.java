@@ -21,12 +21,6 @@ import javax.lang.model.element.Modifier;
  * backward bottom to top, then the optimizer step), and the runtime interface.
  */
 public final class NetworkWriter {
-    static final ClassName NON_FINITE = ClassName.get("dev.straightline.runtime", "NonFiniteException");
-    private static final ClassName TRAINABLE = ClassName.get("dev.straightline.runtime", "TrainableNetwork");
-    private static final ClassName WEIGHT_FILE = ClassName.get("dev.straightline.runtime", "WeightFile");
-    private static final ClassName TENSOR = ClassName.get("dev.straightline", "Tensor");
-    private static final ClassName LOSS = ClassName.get("dev.straightline", "Loss");
-    private static final ClassName GENERATED_MARK = ClassName.get("dev.straightline.internal", "StraightlineGenerated");
     private static final ClassName SPLITTABLE_RANDOM = ClassName.get("java.util", "SplittableRandom");
     private static final ClassName LIST = ClassName.get("java.util", "List");
     private static final ClassName PATH = ClassName.get("java.nio.file", "Path");
@@ -56,14 +50,14 @@ public final class NetworkWriter {
         TypeSpec.Builder type = TypeSpec.classBuilder(network.generatedName())
                 .addJavadoc(javadoc())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
-        type.addAnnotation(AnnotationSpec.builder(GENERATED_MARK)
+        type.addAnnotation(AnnotationSpec.builder(RuntimeTypes.GENERATED_MARK)
                 .addMember("from", "$S", qualified(network.packageName(), network.userType())).build());
         if (network.userTypeIsInterface()) {
             type.addSuperinterface(user);
         } else {
             type.superclass(user);
         }
-        type.addSuperinterface(TRAINABLE);
+        type.addSuperinterface(RuntimeTypes.TRAINABLE);
         type.addFields(constants());
         for (DenseEmitter layer : c.layers) {
             type.addFields(layer.fields());
@@ -134,7 +128,7 @@ public final class NetworkWriter {
     }
 
     private List<FieldSpec> otherFields() {
-        TypeName tensors = ParameterizedTypeName.get(LIST, TENSOR);
+        TypeName tensors = ParameterizedTypeName.get(LIST, RuntimeTypes.TENSOR);
         List<FieldSpec> fields = new ArrayList<>();
         fields.add(FieldSpec.builder(c.numeric.scalar(), "learningRate", Modifier.PRIVATE)
                 .initializer("$L", c.numeric.literal(c.optimizer.learningRate())).build());
@@ -153,7 +147,7 @@ public final class NetworkWriter {
         if (c.layers.get(0).simd()) {
             fields.add(FieldSpec.builder(c.numeric.matrix(), "inputRows", Modifier.PRIVATE, Modifier.FINAL)
                     .addJavadoc("The inputs of a batch as rows, for the vector kernels; only when they are in use.\n")
-                    .initializer("$T.ENABLED ? new $L[MAX_BATCH][INPUTS] : null", DenseEmitter.SIMD, c.numeric.name())
+                    .initializer("$T.ENABLED ? new $L[MAX_BATCH][INPUTS] : null", RuntimeTypes.SIMD, c.numeric.name())
                     .build());
         }
         if (c.staged()) {
@@ -216,18 +210,18 @@ public final class NetworkWriter {
         return MethodSpec.methodBuilder("layers")
                 .addJavadoc("The layers, input side first.\n")
                 .addModifiers(Modifier.PUBLIC)
-                .returns(ParameterizedTypeName.get(LIST, DenseEmitter.LAYER))
+                .returns(ParameterizedTypeName.get(LIST, RuntimeTypes.LAYER))
                 .addStatement("return $T.of($L)", LIST, String.join(", ", views))
                 .build();
     }
 
     private List<MethodSpec> runtimeMethods() {
-        TypeName tensors = ParameterizedTypeName.get(LIST, TENSOR);
+        TypeName tensors = ParameterizedTypeName.get(LIST, RuntimeTypes.TENSOR);
         List<MethodSpec> methods = new ArrayList<>();
         methods.add(getter("inputs", TypeName.INT, CodeBlock.of("INPUTS")));
         methods.add(getter("outputs", TypeName.INT, CodeBlock.of("OUTPUTS")));
         methods.add(getter("maxBatch", TypeName.INT, CodeBlock.of("MAX_BATCH")));
-        methods.add(getter("loss", LOSS, CodeBlock.of("$T.$L", LOSS, c.loss.runtimeName())));
+        methods.add(getter("loss", RuntimeTypes.LOSS, CodeBlock.of("$T.$L", RuntimeTypes.LOSS, c.loss.runtimeName())));
         methods.add(getter("architecture", ClassName.get(String.class), CodeBlock.of("ARCHITECTURE")));
         methods.addAll(training.batchMethods());
         methods.add(prediction.predictBatch());
@@ -249,14 +243,14 @@ public final class NetworkWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(PATH, "file")
                 .addException(IO_EXCEPTION)
-                .addStatement("$T.save(file, ARCHITECTURE, FINGERPRINT, $L, parameterViews)", WEIGHT_FILE, c.numeric.bytes())
+                .addStatement("$T.save(file, ARCHITECTURE, FINGERPRINT, $L, parameterViews)", RuntimeTypes.WEIGHT_FILE, c.numeric.bytes())
                 .build());
         methods.add(MethodSpec.methodBuilder("load")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(PATH, "file")
                 .addException(IO_EXCEPTION)
-                .addStatement("$T.load(file, ARCHITECTURE, FINGERPRINT, parameterViews)", WEIGHT_FILE)
+                .addStatement("$T.load(file, ARCHITECTURE, FINGERPRINT, parameterViews)", RuntimeTypes.WEIGHT_FILE)
                 .build());
         return methods;
     }

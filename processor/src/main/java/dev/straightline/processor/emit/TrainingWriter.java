@@ -50,7 +50,7 @@ final class TrainingWriter {
                 .addStatement("checkBatch($S, x, $L, n)", name, c.target())
                 .addCode(body);
         if (javadoc.contains("$T")) {
-            method.addJavadoc(javadoc, NetworkWriter.NON_FINITE);
+            method.addJavadoc(javadoc, RuntimeTypes.NON_FINITE);
         } else {
             method.addJavadoc(javadoc);
         }
@@ -84,11 +84,11 @@ final class TrainingWriter {
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.DOUBLE)
-                .addParameter(NetworkContext.BATCH, "batch")
-                .addStatement("$T.batch(batch, INPUTS, OUTPUTS)", NetworkContext.CHECKS)
+                .addParameter(RuntimeTypes.BATCH, "batch")
+                .addStatement("$T.batch(batch, INPUTS, OUTPUTS)", RuntimeTypes.CHECKS)
                 .addStatement("int n = batch.size()");
         if (c.staged()) {
-            method.addStatement("$T.batchSize($S, n, MAX_BATCH)", NetworkContext.CHECKS, name)
+            method.addStatement("$T.batchSize($S, n, MAX_BATCH)", RuntimeTypes.CHECKS, name)
                     .addStatement("stage(batch.features(), 0, n)");
             if (!c.usesLabels()) {
                 method.beginControlFlow("for (int i = 0; i < n * OUTPUTS; i++)")
@@ -109,8 +109,8 @@ final class TrainingWriter {
                 .addParameter(c.numeric.vector(), "x")
                 .addParameter(c.targetType(), c.target())
                 .addParameter(TypeName.INT, "n")
-                .addStatement("$T.batchSize(method, n, MAX_BATCH)", NetworkContext.CHECKS)
-                .addStatement("$T.rows($S, x, n, INPUTS)", NetworkContext.CHECKS, "x")
+                .addStatement("$T.batchSize(method, n, MAX_BATCH)", RuntimeTypes.CHECKS)
+                .addStatement("$T.rows($S, x, n, INPUTS)", RuntimeTypes.CHECKS, "x")
                 .addCode(c.loss.checkTargets(c.outputs()))
                 .build());
         methods.add(MethodSpec.methodBuilder("lossAndGradients")
@@ -126,7 +126,7 @@ final class TrainingWriter {
                 .addStatement("forward(x, 0, n)")
                 .addStatement("$T loss = $L($L, n)", c.numeric.scalar(), c.loss.methodName(), c.target())
                 .beginControlFlow("if (!$L)", c.numeric.isFinite("loss"))
-                .addStatement("throw new $T($S + loss + $S)", NetworkWriter.NON_FINITE, "the mean loss of the batch is ",
+                .addStatement("throw new $T($S + loss + $S)", RuntimeTypes.NON_FINITE, "the mean loss of the batch is ",
                         "; the parameters were not updated")
                 .endControlFlow()
                 .addStatement("backward(n)")

@@ -1,6 +1,5 @@
 package dev.straightline.processor.emit.activation;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.straightline.processor.emit.Numeric;
 
@@ -9,7 +8,6 @@ import dev.straightline.processor.emit.Numeric;
  * writes them as contiguous loops over the row, the form HotSpot vectorizes.
  */
 abstract class Elementwise implements ActivationEmitter {
-    static final ClassName FUNCTIONS = ClassName.get("dev.straightline.internal", "Functions");
 
     /** {@code g(z)}, with {@code z} the expression of one element. */
     abstract CodeBlock value(String z, Numeric numeric);

@@ -2,6 +2,7 @@ package dev.straightline.processor.emit.activation;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.straightline.processor.emit.Numeric;
+import dev.straightline.processor.emit.RuntimeTypes;
 
 /** σ(z) = 1 / (1 + e^−z); σ'(z) = σ(z)(1 − σ(z)). */
 final class Sigmoid extends Elementwise {
@@ -17,7 +18,7 @@ final class Sigmoid extends Elementwise {
 
     @Override
     CodeBlock value(String z, Numeric numeric) {
-        return CodeBlock.of("$T.sigmoid($L)", Elementwise.FUNCTIONS, z);
+        return CodeBlock.of("$T.sigmoid($L)", RuntimeTypes.FUNCTIONS, z);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.straightline.processor.emit.loss;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
@@ -14,8 +13,6 @@ import javax.lang.model.element.Modifier;
  * samples {@code s}; each loss writes what happens for one sample.
  */
 abstract class AveragedLoss implements LossEmitter {
-    static final ClassName CHECKS = ClassName.get("dev.straightline.internal", "Checks");
-    static final ClassName FUNCTIONS = ClassName.get("dev.straightline.internal", "Functions");
 
     /** The method's documentation: the loss and its gradient. */
     abstract String formula();

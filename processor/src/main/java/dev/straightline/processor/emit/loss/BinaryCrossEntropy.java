@@ -3,6 +3,7 @@ package dev.straightline.processor.emit.loss;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.straightline.processor.emit.Numeric;
+import dev.straightline.processor.emit.RuntimeTypes;
 import dev.straightline.processor.plan.LayerPlan;
 
 /** Binary cross-entropy on logits, one independent label per output unit, fused with the sigmoid. */
@@ -20,7 +21,7 @@ final class BinaryCrossEntropy extends RealTargetLoss {
 
     @Override
     public CodeBlock checkTargets(int outputs) {
-        return CodeBlock.builder().addStatement("$T.probabilities($S, y, n, $L)", CHECKS, "y", outputs).build();
+        return CodeBlock.builder().addStatement("$T.probabilities($S, y, n, $L)", RuntimeTypes.CHECKS, "y", outputs).build();
     }
 
     @Override
@@ -42,7 +43,7 @@ final class BinaryCrossEntropy extends RealTargetLoss {
                 .addStatement("$L target = y[yo + j]", t)
                 .addStatement("total += Math.max(z[j], $L) - z[j] * target + Math.log1p(Math.exp(-Math.abs(z[j])))",
                         numeric.literal(0))
-                .addStatement("dz[j] = ($T.sigmoid(z[j]) - target) * scale", FUNCTIONS)
+                .addStatement("dz[j] = ($T.sigmoid(z[j]) - target) * scale", RuntimeTypes.FUNCTIONS)
                 .endControlFlow()
                 .build();
     }
@@ -56,7 +57,7 @@ final class BinaryCrossEntropy extends RealTargetLoss {
     public CodeBlock predictRow(int units, Numeric numeric, TypeName outType) {
         return CodeBlock.builder()
                 .beginControlFlow("for (int j = 0; j < $L; j++)", units)
-                .addStatement("out[o + j] = $L$T.sigmoid(z[j])", LossEmitter.narrowing(numeric, outType), FUNCTIONS)
+                .addStatement("out[o + j] = $L$T.sigmoid(z[j])", LossEmitter.narrowing(numeric, outType), RuntimeTypes.FUNCTIONS)
                 .endControlFlow()
                 .build();
     }

@@ -3,6 +3,7 @@ package dev.straightline.processor.emit.loss;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.straightline.processor.emit.Numeric;
+import dev.straightline.processor.emit.RuntimeTypes;
 import dev.straightline.processor.plan.LayerPlan;
 
 /** Half the squared error per sample, averaged over the batch (seed 003). */
@@ -20,7 +21,7 @@ final class MeanSquaredError extends RealTargetLoss {
 
     @Override
     public CodeBlock checkTargets(int outputs) {
-        return CodeBlock.builder().addStatement("$T.rows($S, y, n, $L)", CHECKS, "y", outputs).build();
+        return CodeBlock.builder().addStatement("$T.rows($S, y, n, $L)", RuntimeTypes.CHECKS, "y", outputs).build();
     }
 
     @Override

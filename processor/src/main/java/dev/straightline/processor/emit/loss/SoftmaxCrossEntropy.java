@@ -4,6 +4,7 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.straightline.processor.emit.Numeric;
+import dev.straightline.processor.emit.RuntimeTypes;
 import dev.straightline.processor.emit.SoftmaxRow;
 import dev.straightline.processor.plan.LayerPlan;
 
@@ -32,7 +33,7 @@ final class SoftmaxCrossEntropy extends AveragedLoss {
 
     @Override
     public CodeBlock checkTargets(int outputs) {
-        return CodeBlock.builder().addStatement("$T.labels(labels, n, $L)", CHECKS, outputs).build();
+        return CodeBlock.builder().addStatement("$T.labels(labels, n, $L)", RuntimeTypes.CHECKS, outputs).build();
     }
 
     @Override
