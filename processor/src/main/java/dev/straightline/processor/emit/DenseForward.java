@@ -1,0 +1,181 @@
+package dev.straightline.processor.emit;
+
+import static dev.straightline.processor.emit.DenseEmitter.ARRAYS;
+import static dev.straightline.processor.emit.DenseEmitter.UNROLL;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.straightline.processor.emit.activation.ActivationEmitter;
+import dev.straightline.processor.plan.LayerPlan;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The forward pass of a dense layer, {@code Z = X·W + b, H = g(Z)}: straight-line code for tiny
+ * layers, otherwise contiguous loops over four weight rows at a time, and the vector kernels when
+ * {@code Simd.ENABLED}.
+ */
+final class DenseForward {
+    private final DenseEmitter dense;
+    private final LayerPlan layer;
+    private final Numeric numeric;
+    private final ActivationEmitter activation;
+    private final String t;
+    private final boolean straightLine;
+
+    DenseForward(DenseEmitter dense) {
+        this.dense = dense;
+        this.layer = dense.layer;
+        this.numeric = dense.numeric;
+        this.activation = dense.activation;
+        this.t = dense.t;
+        this.straightLine = dense.straightLine();
+    }
+
+    MethodSpec method() {
+        int in = layer.inputs();
+        int units = layer.units();
+        MethodSpec.Builder method = MethodSpec.methodBuilder(dense.forwardName())
+                .addJavadoc("$L, forward for samples [0, n):\nZ = X·W$L, H = $L.\n"
+                                + "Four weight rows at a time stay in L1 while every sample's row of Z passes by.\n",
+                        dense.describe(), layer.hasBias() ? " + b" : "", activation.formula())
+                .addModifiers(Modifier.PRIVATE);
+        if (layer.isFirst()) {
+            method.addParameter(numeric.vector(), "x").addParameter(TypeName.INT, "first");
+        }
+        method.addParameter(TypeName.INT, "n");
+        CodeBlock.Builder body = CodeBlock.builder();
+        if (straightLine) {
+            body.add(straightLineSums());
+        }
+        if (!straightLine && dense.simd()) {
+            if (layer.isFirst()) {
+                body.add("// The vector kernels read the inputs as rows; the weight gradient reuses them.\n")
+                        .beginControlFlow("if ($T.ENABLED)", RuntimeTypes.SIMD)
+                        .beginControlFlow("for (int s = 0; s < n; s++)")
+                        .addStatement("System.arraycopy(x, (first + s) * $L, inputRows[s], 0, $L)", in, in)
+                        .endControlFlow()
+                        .endControlFlow();
+            }
+            body.add("// Fewer than four samples stream W once either way, and the loops below do it faster.\n")
+                    .beginControlFlow("if ($T.ENABLED && n >= 4)", RuntimeTypes.SIMD)
+                    .addStatement("$T.kernels().forward($L, $L, $L, $L, n, $L, $L)", RuntimeTypes.SIMD, dense.inputRows(), layer.weights(),
+                            layer.hasBias() ? layer.bias() : "zeroBias", layer.pre(), in, units)
+                    .nextControlFlow("else");
+        }
+        if (straightLine) {
+            return finishForward(method, body);
+        }
+        body.beginControlFlow("for (int s = 0; s < n; s++)");
+        if (layer.hasBias()) {
+            body.addStatement("System.arraycopy($L, 0, $L[s], 0, $L)", layer.bias(), layer.pre(), units);
+        } else {
+            body.addStatement("$T.fill($L[s], $L)", ARRAYS, layer.pre(), numeric.literal(0));
+        }
+        body.endControlFlow();
+        int unrolled = in - in % UNROLL;
+        dense.openTiles(body);
+        if (unrolled > 0) {
+            body.beginControlFlow("for (int k = 0; k < $L; k += $L)", unrolled, UNROLL);
+            StringBuilder sum = new StringBuilder();
+            for (int u = 0; u < UNROLL; u++) {
+                body.addStatement("$L[] w$L = $L[$L]", t, u, layer.weights(), u == 0 ? "k" : "k + " + u);
+                sum.append(u == 0 ? "" : " + ").append("x").append(u).append(" * w").append(u).append("[j]");
+            }
+            body.beginControlFlow("for (int s = s0; s < s1; s++)");
+            inputRow(body);
+            for (int u = 0; u < UNROLL; u++) {
+                body.addStatement("$L x$L = $L", t, u, input(u == 0 ? "k" : "k + " + u));
+            }
+            body.addStatement("$L[] z = $L[s]", t, layer.pre())
+                    .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+                    .addStatement("z[j] += $L", sum)
+                    .endControlFlow()
+                    .endControlFlow()
+                    .endControlFlow();
+        }
+        if (unrolled < in) {
+            body.beginControlFlow("for (int k = $L; k < $L; k++)", unrolled, in)
+                    .addStatement("$L[] w = $L[k]", t, layer.weights())
+                    .beginControlFlow("for (int s = s0; s < s1; s++)");
+            inputRow(body);
+            body.addStatement("$L xk = $L", t, input("k"))
+                    .addStatement("$L[] z = $L[s]", t, layer.pre())
+                    .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+                    .addStatement("z[j] += xk * w[j]")
+                    .endControlFlow()
+                    .endControlFlow()
+                    .endControlFlow();
+        }
+        dense.closeTiles(body);
+        if (dense.simd()) {
+            body.endControlFlow();
+        }
+        return finishForward(method, body);
+    }
+
+    /** Adds the activation, row by row, and builds the forward method. */
+    private MethodSpec finishForward(MethodSpec.Builder method, CodeBlock.Builder body) {
+        if (!activation.isIdentity()) {
+            body.beginControlFlow("for (int s = 0; s < n; s++)")
+                    .addStatement("$L[] z = $L[s]", t, layer.pre())
+                    .addStatement("$L[] h = $L[s]", t, layer.out())
+                    .add(activation.forward(layer.units(), numeric))
+                    .endControlFlow();
+        }
+        return method.addCode(body.build()).build();
+    }
+
+    /** Z written out unit by unit, with every weight and bias read once into a local. */
+    private CodeBlock straightLineSums() {
+        int in = layer.inputs();
+        int units = layer.units();
+        CodeBlock.Builder code = CodeBlock.builder().add("// A tiny layer: the sums written out, the weights in locals.\n");
+        for (int k = 0; k < in; k++) {
+            code.addStatement("$L[] w$L = $L[$L]", t, k, layer.weights(), k);
+        }
+        for (int k = 0; k < in; k++) {
+            for (int j = 0; j < units; j++) {
+                code.addStatement("$L w$L_$L = w$L[$L]", t, k, j, k, j);
+            }
+        }
+        for (int j = 0; j < units && layer.hasBias(); j++) {
+            code.addStatement("$L b$L = $L[$L]", t, j, layer.bias(), j);
+        }
+        code.beginControlFlow("for (int s = 0; s < n; s++)");
+        if (layer.isFirst()) {
+            code.addStatement("int xo = (first + s) * $L", in);
+        } else {
+            code.addStatement("$L[] in = $L[s]", t, layer.previous().out());
+        }
+        for (int k = 0; k < in; k++) {
+            code.addStatement("$L x$L = $L", t, k, input(String.valueOf(k)));
+        }
+        code.addStatement("$L[] z = $L[s]", t, layer.pre());
+        for (int j = 0; j < units; j++) {
+            StringBuilder sum = new StringBuilder(layer.hasBias() ? "b" + j : "");
+            for (int k = 0; k < in; k++) {
+                sum.append(sum.length() == 0 ? "" : " + ").append("x").append(k).append(" * w").append(k).append('_').append(j);
+            }
+            code.addStatement("z[$L] = $L", j, sum);
+        }
+        return code.endControlFlow().build();
+    }
+
+    /** Declares where sample {@code s}'s input row starts: an offset into x, or the previous layer's row. */
+    private void inputRow(CodeBlock.Builder body) {
+        if (layer.isFirst()) {
+            body.addStatement("int xo = (first + s) * $L", layer.inputs());
+        } else {
+            body.addStatement("$L[] in = $L[s]", t, layer.previous().out());
+        }
+    }
+
+    /** Input element {@code k} of the current sample, for the forward pass. */
+    private String input(String k) {
+        if (layer.isFirst()) {
+            return k.equals("0") ? "x[xo]" : "x[xo + " + k + "]";
+        }
+        return "in[" + k + "]";
+    }
+}

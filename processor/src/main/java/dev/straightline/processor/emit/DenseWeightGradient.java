@@ -1,0 +1,121 @@
+package dev.straightline.processor.emit;
+
+import static dev.straightline.processor.emit.DenseEmitter.ARRAYS;
+import static dev.straightline.processor.emit.DenseEmitter.UNROLL;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.straightline.processor.plan.LayerPlan;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The weight gradient of a dense layer, {@code dW = Xᵀ·dZ}, with the optimizer's update fused into
+ * each row while it is in L1.
+ */
+final class DenseWeightGradient {
+    private final DenseEmitter dense;
+    private final LayerPlan layer;
+    private final Numeric numeric;
+    private final String t;
+    private final OptimizerEmitter optimizer;
+
+    DenseWeightGradient(DenseEmitter dense, OptimizerEmitter optimizer) {
+        this.dense = dense;
+        this.layer = dense.layer;
+        this.numeric = dense.numeric;
+        this.t = dense.t;
+        this.optimizer = optimizer;
+    }
+
+    /**
+     * dW = Xᵀ·dZ, row by row, and when {@code update} is set the optimizer's update of that row
+     * while it is still in L1; then the bias.
+     */
+    MethodSpec method() {
+        int in = layer.inputs();
+        int units = layer.units();
+        MethodSpec.Builder method = MethodSpec.methodBuilder(dense.weightGradientName())
+                .addJavadoc("$L, weight gradient for samples [0, n): dW = Xᵀ·dZ; with {@code update}, each\n"
+                        + "row of W$L is updated right after its gradient, which then lives only in the scratch row\n"
+                        + "{@code gradientRow} (in L1) when the batch is one tile: dW is not written back.\n",
+                        dense.describe(), layer.hasBias() ? " and b" : "")
+                .addModifiers(Modifier.PRIVATE);
+        if (layer.isFirst()) {
+            method.addParameter(numeric.vector(), "x");
+        }
+        method.addParameter(TypeName.INT, "n").addParameter(TypeName.BOOLEAN, "update");
+        CodeBlock.Builder body = CodeBlock.builder();
+        if (dense.simd()) {
+            body.beginControlFlow("if ($T.ENABLED)", RuntimeTypes.SIMD);
+            String rate = optimizer.plainStepRate();
+            if (rate != null) {
+                body.addStatement("$T.kernels().weightGradient($L, $L, $L, $L, n, $L, $L, $L, update)", RuntimeTypes.SIMD, dense.inputRows(),
+                        layer.preGrad(), layer.weights(), layer.weightGrad(), in, units, rate);
+            } else {
+                body.addStatement("$T.kernels().weightGradient($L, $L, $L, $L, n, $L, $L, 0, false)", RuntimeTypes.SIMD, dense.inputRows(),
+                        layer.preGrad(), layer.weights(), layer.weightGrad(), in, units)
+                        .beginControlFlow("if (update)")
+                        .beginControlFlow("for (int k = 0; k < $L; k++)", in)
+                        .add(optimizer.update(layer.weights() + "[k]", layer.weightGrad() + "[k]", units))
+                        .endControlFlow()
+                        .endControlFlow();
+            }
+            body.nextControlFlow("else");
+        }
+        dense.openTiles(body);
+        body.add("// Row k of dW gathers X[s][k]·dZ[s] over the samples, four at a time.\n")
+                .beginControlFlow("for (int k = 0; k < $L; k++)", in)
+                .addStatement(dense.tiled ? "$L[] dw = update && n <= $L ? gradientRow : $L[k]" : "$L[] dw = update ? gradientRow : $L[k]",
+                        dense.tiled ? new Object[] {t, dense.tile, layer.weightGrad()} : new Object[] {t, layer.weightGrad()});
+        if (dense.tiled) {
+            body.beginControlFlow("if (s0 == 0)").addStatement("$T.fill(dw, $L)", ARRAYS, numeric.literal(0)).endControlFlow();
+        } else {
+            body.addStatement("$T.fill(dw, $L)", ARRAYS, numeric.literal(0));
+        }
+        body.addStatement("int s = s0")
+                .beginControlFlow("for (; s + $L < s1; s += $L)", UNROLL - 1, UNROLL);
+        StringBuilder sum = new StringBuilder();
+        for (int u = 0; u < UNROLL; u++) {
+            body.addStatement("$L x$L = $L", t, u, inputOf(u == 0 ? "s" : "s + " + u));
+            sum.append(u == 0 ? "" : " + ").append("x").append(u).append(" * d").append(u).append("[j]");
+        }
+        for (int u = 0; u < UNROLL; u++) {
+            body.addStatement("$L[] d$L = $L[$L]", t, u, layer.preGrad(), u == 0 ? "s" : "s + " + u);
+        }
+        body.beginControlFlow("for (int j = 0; j < $L; j++)", units)
+                .addStatement("dw[j] += $L", sum)
+                .endControlFlow()
+                .endControlFlow()
+                .beginControlFlow("for (; s < s1; s++)")
+                .addStatement("$L xs = $L", t, inputOf("s"))
+                .addStatement("$L[] d = $L[s]", t, layer.preGrad())
+                .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+                .addStatement("dw[j] += xs * d[j]")
+                .endControlFlow()
+                .endControlFlow()
+                .beginControlFlow(dense.tiled ? "if (update && s1 == n)" : "if (update)")
+                .add(optimizer.update(layer.weights() + "[k]", "dw", units))
+                .endControlFlow()
+                .endControlFlow();
+        dense.closeTiles(body);
+        if (dense.simd()) {
+            body.endControlFlow();
+        }
+        if (layer.hasBias()) {
+            body.beginControlFlow("if (update)")
+                    .add(optimizer.update(layer.bias(), layer.biasGrad(), units))
+                    .endControlFlow();
+        }
+        return method.addCode(body.build()).build();
+    }
+
+    /** Input element {@code k} of sample {@code s} (an expression such as {@code s + 1}), for the backward pass. */
+    private String inputOf(String s) {
+        if (!layer.isFirst()) {
+            return layer.previous().out() + "[" + s + "][k]";
+        }
+        String row = s.equals("s") ? "s" : "(" + s + ")";
+        return "x[" + row + " * " + layer.inputs() + " + k]";
+    }
+}
