@@ -31,16 +31,18 @@ class GeneratedSourceTest {
     @Test
     void eachLayerHasForwardBackwardAndWeightGradientMethodsWithTheirMath() throws IOException {
         String source = generate(mlp());
-        assertThat(source).contains("private void hiddenForward(float[] x, int first, int n)");
-        assertThat(source).contains("private void hiddenBackward(int n)");
-        assertThat(source).contains("private void hiddenWeightGradient(float[] x, int n, boolean update)");
-        assertThat(source).contains("private void logitsForward(int n)");
-        assertThat(source).contains("private void logitsBackward(int n)");
-        assertThat(source).contains("private void logitsWeightGradient(int n, boolean update)");
+        assertThat(source).contains("private void hiddenForward(float[] x, int first, int from, int to)");
+        assertThat(source).contains("private void hiddenBackward(int from, int to, int n)");
+        assertThat(source.replaceAll("\\s+", " ")).contains(
+                "private void hiddenWeightGradient(float[] x, int n, int k0, int k1, float[] scratch, boolean update)");
+        assertThat(source).contains("private void logitsForward(int from, int to)");
+        assertThat(source).contains("private void logitsBackward(int from, int to, int n)");
+        assertThat(source).contains("private void logitsWeightGradient(int n, int k0, int k1, float[] scratch, boolean update)");
         assertThat(source).contains("Z = X·W + b, H = relu(Z).");
-        assertThat(source).contains("dZ = [Z > 0] ⊙ dH, db = Σₛ dZ[s].");
-        assertThat(source).contains("dZ = dH, db = Σₛ dZ[s], dX = dZ·Wᵀ (into hidden's dH).");
-        assertThat(source).contains("weight gradient for samples [0, n): dW = Xᵀ·dZ");
+        assertThat(source).contains("dZ = [Z > 0] ⊙ dH.");
+        assertThat(source).contains("dZ = dH, dX = dZ·Wᵀ (into hidden's dH).");
+        assertThat(source).contains("Every layer's db = Σₛ dZ[s], summed in sample order on the calling thread.");
+        assertThat(source).contains("rows [k0, k1) of the weight gradient for samples [0, n): dW = Xᵀ·dZ");
         assertThat(source).contains("public static final int INPUTS = 784;");
         assertThat(source).contains("private final float[][] hiddenW = new float[784][256];");
         assertThat(source).doesNotContain("new float[MAX_BATCH * ");

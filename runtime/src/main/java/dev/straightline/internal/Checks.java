@@ -15,6 +15,13 @@ public final class Checks {
         }
     }
 
+    /** A network runs on 1 to {@code most} threads. */
+    public static void threads(int threads, int most) {
+        if (threads < 1 || threads > most) {
+            throw new IllegalArgumentException("setThreads takes 1 to " + most + " threads, but threads = " + threads);
+        }
+    }
+
     /** {@code n} must be at least 1 (batched prediction takes any number of samples). */
     public static void sampleCount(String method, int n) {
         if (n < 1) {

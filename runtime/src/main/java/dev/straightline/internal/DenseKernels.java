@@ -6,14 +6,18 @@ package dev.straightline.internal;
  * {@code dz}) or per input ({@code w}, {@code dw}), as generated networks lay them out.
  */
 public interface DenseKernels {
-    /** {@code z[s] = b + Σₖ in[s][k]·w[k]} for samples [0, n); a layer without bias passes zeros as {@code b}. */
-    void forward(float[][] in, float[][] w, float[] b, float[][] z, int n, int inputs, int units);
+    /**
+     * {@code z[s] = b + Σₖ in[s][k]·w[k]} for samples [from, to); a layer without bias passes zeros as
+     * {@code b}. A sample's result depends only on its place in a block of four counted from
+     * {@code from}, so ranges that start at multiples of four give the same bits as one range.
+     */
+    void forward(float[][] in, float[][] w, float[] b, float[][] z, int from, int to, int inputs, int units);
 
     /**
-     * The weight gradient {@code Σₛ in[s][k]·dz[s]} of every row k. With {@code update}, each row of
+     * The weight gradient {@code Σₛ in[s][k]·dz[s]}, s in [0, n), of rows k in [rowFrom, rowTo). With {@code update}, each row of
      * {@code w} takes the SGD step {@code w[k] −= rate·gradient} and {@code dw} is not written;
      * otherwise the gradient is stored in {@code dw}.
      */
-    void weightGradient(float[][] in, float[][] dz, float[][] w, float[][] dw, int n, int inputs, int units,
+    void weightGradient(float[][] in, float[][] dz, float[][] w, float[][] dw, int n, int rowFrom, int rowTo, int units,
             float rate, boolean update);
 }

@@ -66,6 +66,20 @@ public interface TrainableNetwork {
     void setLearningRate(double learningRate);
 
     /**
+     * Runs the following training steps and loss evaluations on {@code threads} threads: 1 (the
+     * default) or 2. With 2, one helper thread is started now and shared by every later step of
+     * eight or more samples; steps create no thread, take no lock and allocate nothing, and compute
+     * bitwise the same parameters as one thread. {@code setThreads(1)} ends the helper (so does
+     * collecting the network). The network itself stays single-caller: one thread calls it at a time.
+     *
+     * @throws IllegalArgumentException if {@code threads} is not 1 or 2
+     */
+    void setThreads(int threads);
+
+    /** The threads steps run on: 1, or 2 after {@code setThreads(2)}. */
+    int threads();
+
+    /**
      * Writes the parameters to {@code file} (see {@link WeightFile}). The file is replaced
      * atomically: a failed save leaves the previous file as it was.
      */

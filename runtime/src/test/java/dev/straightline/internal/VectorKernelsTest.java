@@ -44,7 +44,7 @@ class VectorKernelsTest {
             float[] b = random(1, units, random)[0];
             for (float[] bias : new float[][] {b, new float[units]}) {
                 float[][] z = new float[n][units];
-                Simd.kernels().forward(in, w, bias, z, n, inputs, units);
+                Simd.kernels().forward(in, w, bias, z, 0, n, inputs, units);
                 for (int s = 0; s < n; s++) {
                     for (int j = 0; j < units; j++) {
                         double expected = bias[j];
@@ -74,8 +74,8 @@ class VectorKernelsTest {
                 before[k] = w[k].clone();
             }
             float[][] dw = new float[inputs][units];
-            Simd.kernels().weightGradient(in, dz, w, dw, n, inputs, units, 0.5f, false);
-            Simd.kernels().weightGradient(in, dz, w, new float[inputs][units], n, inputs, units, 0.5f, true);
+            Simd.kernels().weightGradient(in, dz, w, dw, n, 0, inputs, units, 0.5f, false);
+            Simd.kernels().weightGradient(in, dz, w, new float[inputs][units], n, 0, inputs, units, 0.5f, true);
             for (int k = 0; k < inputs; k++) {
                 for (int j = 0; j < units; j++) {
                     double expected = 0;
@@ -88,5 +88,67 @@ class VectorKernelsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void forwardOverTwoRangesSplitAtAMultipleOfFourGivesTheSameBitsAsOneRange() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int[] shape : SHAPES) {
+            int n = shape[0];
+            int inputs = shape[1];
+            int units = shape[2];
+            if (n < 8) {
+                continue;
+            }
+            float[][] in = random(n, inputs, random);
+            float[][] w = random(inputs, units, random);
+            float[] b = random(1, units, random)[0];
+            float[][] whole = new float[n][units];
+            float[][] split = new float[n][units];
+            Simd.kernels().forward(in, w, b, whole, 0, n, inputs, units);
+            int middle = Team.boundary(n, 1, Team.PARTS);
+            Simd.kernels().forward(in, w, b, split, 0, middle, inputs, units);
+            Simd.kernels().forward(in, w, b, split, middle, n, inputs, units);
+            for (int s = 0; s < n; s++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(whole[s], split[s], "row " + s + " of shape "
+                        + java.util.Arrays.toString(shape) + " split at " + middle);
+            }
+        }
+    }
+
+    @Test
+    void weightGradientOverTwoRowRangesGivesTheSameBitsAsOneRange() {
+        SplittableRandom random = new SplittableRandom(4);
+        for (int[] shape : SHAPES) {
+            int n = shape[0];
+            int inputs = shape[1];
+            int units = shape[2];
+            float[][] in = random(n, inputs, random);
+            float[][] dz = random(n, units, random);
+            float[][] w = random(inputs, units, random);
+            for (boolean update : new boolean[] {false, true}) {
+                float[][] wholeW = copy(w);
+                float[][] splitW = copy(w);
+                float[][] wholeDw = new float[inputs][units];
+                float[][] splitDw = new float[inputs][units];
+                Simd.kernels().weightGradient(in, dz, wholeW, wholeDw, n, 0, inputs, units, 0.25f, update);
+                int middle = Team.boundary(inputs, 1, Team.PARTS);
+                Simd.kernels().weightGradient(in, dz, splitW, splitDw, n, 0, middle, units, 0.25f, update);
+                Simd.kernels().weightGradient(in, dz, splitW, splitDw, n, middle, inputs, units, 0.25f, update);
+                for (int k = 0; k < inputs; k++) {
+                    String where = "row " + k + " of shape " + java.util.Arrays.toString(shape) + ", update " + update;
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(wholeW[k], splitW[k], "W " + where);
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(wholeDw[k], splitDw[k], "dW " + where);
+                }
+            }
+        }
+    }
+
+    private static float[][] copy(float[][] m) {
+        float[][] c = new float[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = m[i].clone();
+        }
+        return c;
     }
 }

@@ -38,16 +38,18 @@ final class DenseBackward {
         int in = layer.inputs();
         int units = layer.units();
         MethodSpec.Builder method = MethodSpec.methodBuilder(dense.backwardName())
-                .addJavadoc("$L, backward for samples [0, n):\n$L$L$L.\n", dense.describe(),
-                        activation.backwardFormula(), layer.hasBias() ? ", db = Σₛ dZ[s]" : "",
+                .addJavadoc("$L, deltas for samples [from, to) of a batch of n:\n$L$L.\n", dense.describe(),
+                        activation.backwardFormula(),
                         layer.isFirst() ? "" : ", dX = dZ·Wᵀ (into " + layer.previous().name() + "'s dH)")
                 .addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, "from")
+                .addParameter(TypeName.INT, "to")
                 .addParameter(TypeName.INT, "n");
         CodeBlock.Builder body = CodeBlock.builder();
         if (!activation.isIdentity()) {
             CodeBlock rule = activation.backward(units, numeric);
             String ruleText = rule.toString();
-            body.beginControlFlow("for (int s = 0; s < n; s++)");
+            body.beginControlFlow("for (int s = from; s < to; s++)");
             if (uses(ruleText, "z")) {
                 body.addStatement("$L[] z = $L[s]", t, layer.pre());
             }
@@ -59,29 +61,13 @@ final class DenseBackward {
             }
             body.addStatement("$L[] dz = $L[s]", t, layer.preGrad()).add(rule).endControlFlow();
         }
-        if (layer.hasBias()) {
-            body.addStatement("$L[] db = $L", t, layer.biasGrad())
-                    .addStatement("$T.fill(db, $L)", ARRAYS, numeric.literal(0))
-                    .beginControlFlow("for (int s = 0; s < n; s++)")
-                    .addStatement("$L[] dz = $L[s]", t, layer.preGrad())
-                    .beginControlFlow("for (int j = 0; j < $L; j++)", units)
-                    .addStatement("db[j] += dz[j]")
-                    .endControlFlow()
-                    .endControlFlow();
-        }
         if (!layer.isFirst()) {
-            body.add("// dX = dZ·Wᵀ. From four samples on, Wᵀ is copied once and dX is computed like a forward\n"
-                    + "// pass, with contiguous rows; fewer samples take dot products with the rows of W.\n")
-                    .beginControlFlow("if (n >= 4)")
-                    .beginControlFlow("for (int k = 0; k < $L; k++)", in)
-                    .addStatement("$L[] w = $L[k]", t, layer.weights())
-                    .beginControlFlow("for (int j = 0; j < $L; j++)", units)
-                    .addStatement("$L[j][k] = w[j]", layer.weightsT())
-                    .endControlFlow()
-                    .endControlFlow();
+            body.add("// dX = dZ·Wᵀ. In batches of four or more, Wᵀ was copied before this pass and dX is computed\n"
+                    + "// like a forward pass, with contiguous rows; fewer samples take dot products with the rows of W.\n")
+                    .beginControlFlow("if (n >= 4)");
             if (dense.simd()) {
                 body.beginControlFlow("if ($T.ENABLED)", RuntimeTypes.SIMD)
-                        .addStatement("$T.kernels().forward($L, $L, zeroBias, $L, n, $L, $L)", RuntimeTypes.SIMD, layer.preGrad(),
+                        .addStatement("$T.kernels().forward($L, $L, zeroBias, $L, from, to, $L, $L)", RuntimeTypes.SIMD, layer.preGrad(),
                                 layer.weightsT(), layer.previous().outGrad(), units, in)
                         .nextControlFlow("else")
                         .add(inputGradientLoops())
@@ -90,7 +76,7 @@ final class DenseBackward {
                 body.add(inputGradientLoops());
             }
             body.nextControlFlow("else")
-                    .beginControlFlow("for (int s = 0; s < n; s++)")
+                    .beginControlFlow("for (int s = from; s < to; s++)")
                     .addStatement("$L[] dz = $L[s]", t, layer.preGrad())
                     .addStatement("$L[] dx = $L[s]", t, layer.previous().outGrad())
                     .beginControlFlow("for (int k = 0; k < $L; k++)", in)
@@ -113,7 +99,7 @@ final class DenseBackward {
         int units = layer.units();
         String dx = layer.previous().outGrad();
         CodeBlock.Builder code = CodeBlock.builder()
-                .beginControlFlow("for (int s = 0; s < n; s++)")
+                .beginControlFlow("for (int s = from; s < to; s++)")
                 .addStatement("$T.fill($L[s], $L)", ARRAYS, dx, numeric.literal(0))
                 .endControlFlow();
         int unrolled = units - units % UNROLL;
@@ -124,7 +110,7 @@ final class DenseBackward {
                 code.addStatement("$L[] t$L = $L[$L]", t, u, layer.weightsT(), u == 0 ? "j" : "j + " + u);
                 sum.append(u == 0 ? "" : " + ").append("a").append(u).append(" * t").append(u).append("[k]");
             }
-            code.beginControlFlow("for (int s = 0; s < n; s++)")
+            code.beginControlFlow("for (int s = from; s < to; s++)")
                     .addStatement("$L[] dz = $L[s]", t, layer.preGrad());
             for (int u = 0; u < UNROLL; u++) {
                 code.addStatement("$L a$L = dz[$L]", t, u, u == 0 ? "j" : "j + " + u);
@@ -139,7 +125,7 @@ final class DenseBackward {
         if (unrolled < units) {
             code.beginControlFlow("for (int j = $L; j < $L; j++)", unrolled, units)
                     .addStatement("$L[] tj = $L[j]", t, layer.weightsT())
-                    .beginControlFlow("for (int s = 0; s < n; s++)")
+                    .beginControlFlow("for (int s = from; s < to; s++)")
                     .addStatement("$L a = $L[s][j]", t, layer.preGrad())
                     .addStatement("$L[] dx = $L[s]", t, dx)
                     .beginControlFlow("for (int k = 0; k < $L; k++)", in)

@@ -69,14 +69,17 @@ final class DenseEmitter {
         return layer.isFirst() ? "inputRows" : layer.previous().out();
     }
 
-    /** Opens the loop over tiles of samples [s0, s1) when batches can exceed one tile, or declares the one tile. */
-    void openTiles(CodeBlock.Builder body) {
+    /**
+     * Opens the loop over tiles of samples [s0, s1) within [{@code from}, {@code to}) (names of ints)
+     * when batches can exceed one tile, or declares the one tile.
+     */
+    void openTiles(CodeBlock.Builder body, String from, String to) {
         if (tiled) {
             body.add("// Samples in tiles of $L, whose rows of $L fit in L1.\n", tile, layer.units() + " values")
-                    .beginControlFlow("for (int s0 = 0; s0 < n; s0 += $L)", tile)
-                    .addStatement("int s1 = Math.min(n, s0 + $L)", tile);
+                    .beginControlFlow("for (int s0 = $L; s0 < $L; s0 += $L)", from, to, tile)
+                    .addStatement("int s1 = Math.min($L, s0 + $L)", to, tile);
         } else {
-            body.addStatement("int s0 = 0").addStatement("int s1 = n");
+            body.addStatement("int s0 = $L", from).addStatement("int s1 = $L", to);
         }
     }
 
@@ -193,14 +196,70 @@ final class DenseEmitter {
         return layer.name() + "Backward";
     }
 
-    /** The call of the forward method from {@code forward(x, first, n)}. */
+    /** The call of the forward method from {@code forward(x, first, from, to)}. */
     CodeBlock forwardCall() {
-        return layer.isFirst() ? CodeBlock.of("$L(x, first, n);\n", forwardName()) : CodeBlock.of("$L(n);\n", forwardName());
+        return layer.isFirst()
+                ? CodeBlock.of("$L(x, first, from, to);\n", forwardName())
+                : CodeBlock.of("$L(from, to);\n", forwardName());
     }
 
-    /** The call of the backward method from {@code backward(n)}. */
+    /** The call of the backward method from {@code backward(from, to, n)}. */
     CodeBlock backwardCall() {
-        return CodeBlock.of("$L(n);\n", backwardName());
+        return CodeBlock.of("$L(from, to, n);\n", backwardName());
+    }
+
+    /** The call that copies this layer's rows [k0, k1) of W into Wᵀ, for one part of the transpose job. */
+    CodeBlock transposeCall() {
+        return CodeBlock.of("$L($T.boundary($L, part, parts), $T.boundary($L, part + 1, parts));\n", transposeName(),
+                RuntimeTypes.TEAM, layer.inputs(), RuntimeTypes.TEAM, layer.inputs());
+    }
+
+    String transposeName() {
+        return layer.name() + "Transpose";
+    }
+
+    /** Copies rows [k0, k1) of W into the columns of Wᵀ (only layers that pass a gradient back have Wᵀ). */
+    MethodSpec transpose() {
+        return MethodSpec.methodBuilder(transposeName())
+                .addJavadoc("$L: copies rows [k0, k1) of W into columns [k0, k1) of Wᵀ.\n", describe())
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, "k0")
+                .addParameter(TypeName.INT, "k1")
+                .beginControlFlow("for (int k = k0; k < k1; k++)")
+                .addStatement("$L[] w = $L[k]", t, layer.weights())
+                .beginControlFlow("for (int j = 0; j < $L; j++)", layer.units())
+                .addStatement("$L[j][k] = w[j]", layer.weightsT())
+                .endControlFlow()
+                .endControlFlow()
+                .build();
+    }
+
+    /** db = Σₛ dZ[s] over samples [0, n), on the calling thread, in sample order. */
+    CodeBlock biasGradient() {
+        if (!layer.hasBias()) {
+            return CodeBlock.of("");
+        }
+        return CodeBlock.builder()
+                .addStatement("$T.fill($L, $L)", ARRAYS, layer.biasGrad(), numeric.literal(0))
+                .beginControlFlow("for (int s = 0; s < n; s++)")
+                .addStatement("$L[] dz = $L[s]", t, layer.preGrad())
+                .beginControlFlow("for (int j = 0; j < $L; j++)", layer.units())
+                .addStatement("$L[j] += dz[j]", layer.biasGrad())
+                .endControlFlow()
+                .endControlFlow()
+                .build();
+    }
+
+    /** The optimizer's step on the bias, on the calling thread. */
+    CodeBlock biasUpdate(OptimizerEmitter optimizer) {
+        if (!layer.hasBias()) {
+            return CodeBlock.of("");
+        }
+        return CodeBlock.builder()
+                .add("// $L\n{\n$>", layer.name())
+                .add(optimizer.update(layer.bias(), layer.biasGrad(), layer.units()))
+                .add("$<}\n")
+                .build();
     }
 
     MethodSpec forward() {
@@ -219,11 +278,11 @@ final class DenseEmitter {
         return layer.name() + "WeightGradient";
     }
 
-    /** The call of the weight-gradient method from {@code weightGradients(x, n, update)}. */
+    /** The call of the weight-gradient method from {@code weightGradients(x, n, part, parts, update)}: this part's rows. */
     CodeBlock weightGradientCall() {
-        return layer.isFirst()
-                ? CodeBlock.of("$L(x, n, update);\n", weightGradientName())
-                : CodeBlock.of("$L(n, update);\n", weightGradientName());
+        return CodeBlock.of("$L($Ln, $T.boundary($L, part, parts), $T.boundary($L, part + 1, parts), scratch, update);\n",
+                weightGradientName(), layer.isFirst() ? "x, " : "", RuntimeTypes.TEAM, layer.inputs(), RuntimeTypes.TEAM,
+                layer.inputs());
     }
 
     /** Throws if this layer's gradient holds a NaN or infinity (checked on db, or on dZ without a bias). */

@@ -36,14 +36,14 @@ final class DenseForward {
         int in = layer.inputs();
         int units = layer.units();
         MethodSpec.Builder method = MethodSpec.methodBuilder(dense.forwardName())
-                .addJavadoc("$L, forward for samples [0, n):\nZ = X·W$L, H = $L.\n"
+                .addJavadoc("$L, forward for samples [from, to):\nZ = X·W$L, H = $L.\n"
                                 + "Four weight rows at a time stay in L1 while every sample's row of Z passes by.\n",
                         dense.describe(), layer.hasBias() ? " + b" : "", activation.formula())
                 .addModifiers(Modifier.PRIVATE);
         if (layer.isFirst()) {
             method.addParameter(numeric.vector(), "x").addParameter(TypeName.INT, "first");
         }
-        method.addParameter(TypeName.INT, "n");
+        method.addParameter(TypeName.INT, "from").addParameter(TypeName.INT, "to");
         CodeBlock.Builder body = CodeBlock.builder();
         if (straightLine) {
             body.add(straightLineSums());
@@ -52,21 +52,21 @@ final class DenseForward {
             if (layer.isFirst()) {
                 body.add("// The vector kernels read the inputs as rows; the weight gradient reuses them.\n")
                         .beginControlFlow("if ($T.ENABLED)", RuntimeTypes.SIMD)
-                        .beginControlFlow("for (int s = 0; s < n; s++)")
+                        .beginControlFlow("for (int s = from; s < to; s++)")
                         .addStatement("System.arraycopy(x, (first + s) * $L, inputRows[s], 0, $L)", in, in)
                         .endControlFlow()
                         .endControlFlow();
             }
             body.add("// Fewer than four samples stream W once either way, and the loops below do it faster.\n")
-                    .beginControlFlow("if ($T.ENABLED && n >= 4)", RuntimeTypes.SIMD)
-                    .addStatement("$T.kernels().forward($L, $L, $L, $L, n, $L, $L)", RuntimeTypes.SIMD, dense.inputRows(), layer.weights(),
+                    .beginControlFlow("if ($T.ENABLED && to - from >= 4)", RuntimeTypes.SIMD)
+                    .addStatement("$T.kernels().forward($L, $L, $L, $L, from, to, $L, $L)", RuntimeTypes.SIMD, dense.inputRows(), layer.weights(),
                             layer.hasBias() ? layer.bias() : "zeroBias", layer.pre(), in, units)
                     .nextControlFlow("else");
         }
         if (straightLine) {
             return finishForward(method, body);
         }
-        body.beginControlFlow("for (int s = 0; s < n; s++)");
+        body.beginControlFlow("for (int s = from; s < to; s++)");
         if (layer.hasBias()) {
             body.addStatement("System.arraycopy($L, 0, $L[s], 0, $L)", layer.bias(), layer.pre(), units);
         } else {
@@ -74,7 +74,7 @@ final class DenseForward {
         }
         body.endControlFlow();
         int unrolled = in - in % UNROLL;
-        dense.openTiles(body);
+        dense.openTiles(body, "from", "to");
         if (unrolled > 0) {
             body.beginControlFlow("for (int k = 0; k < $L; k += $L)", unrolled, UNROLL);
             StringBuilder sum = new StringBuilder();
@@ -117,7 +117,7 @@ final class DenseForward {
     /** Adds the activation, row by row, and builds the forward method. */
     private MethodSpec finishForward(MethodSpec.Builder method, CodeBlock.Builder body) {
         if (!activation.isIdentity()) {
-            body.beginControlFlow("for (int s = 0; s < n; s++)")
+            body.beginControlFlow("for (int s = from; s < to; s++)")
                     .addStatement("$L[] z = $L[s]", t, layer.pre())
                     .addStatement("$L[] h = $L[s]", t, layer.out())
                     .add(activation.forward(layer.units(), numeric))
@@ -142,7 +142,7 @@ final class DenseForward {
         for (int j = 0; j < units && layer.hasBias(); j++) {
             code.addStatement("$L b$L = $L[$L]", t, j, layer.bias(), j);
         }
-        code.beginControlFlow("for (int s = 0; s < n; s++)");
+        code.beginControlFlow("for (int s = from; s < to; s++)");
         if (layer.isFirst()) {
             code.addStatement("int xo = (first + s) * $L", in);
         } else {

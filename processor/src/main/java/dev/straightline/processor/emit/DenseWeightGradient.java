@@ -29,44 +29,47 @@ final class DenseWeightGradient {
     }
 
     /**
-     * dW = Xᵀ·dZ, row by row, and when {@code update} is set the optimizer's update of that row
-     * while it is still in L1; then the bias.
+     * dW = Xᵀ·dZ for rows [k0, k1), row by row, and when {@code update} is set the optimizer's update
+     * of that row while it is still in L1. The bias is updated on the calling thread, not here.
      */
     MethodSpec method() {
-        int in = layer.inputs();
         int units = layer.units();
         MethodSpec.Builder method = MethodSpec.methodBuilder(dense.weightGradientName())
-                .addJavadoc("$L, weight gradient for samples [0, n): dW = Xᵀ·dZ; with {@code update}, each\n"
-                        + "row of W$L is updated right after its gradient, which then lives only in the scratch row\n"
-                        + "{@code gradientRow} (in L1) when the batch is one tile: dW is not written back.\n",
-                        dense.describe(), layer.hasBias() ? " and b" : "")
+                .addJavadoc("$L, rows [k0, k1) of the weight gradient for samples [0, n): dW = Xᵀ·dZ; with\n"
+                        + "{@code update}, each row of W is updated right after its gradient, which then lives only in\n"
+                        + "the L1 row {@code scratch} when the batch is one tile: dW is not written back.\n",
+                        dense.describe())
                 .addModifiers(Modifier.PRIVATE);
         if (layer.isFirst()) {
             method.addParameter(numeric.vector(), "x");
         }
-        method.addParameter(TypeName.INT, "n").addParameter(TypeName.BOOLEAN, "update");
+        method.addParameter(TypeName.INT, "n")
+                .addParameter(TypeName.INT, "k0")
+                .addParameter(TypeName.INT, "k1")
+                .addParameter(numeric.vector(), "scratch")
+                .addParameter(TypeName.BOOLEAN, "update");
         CodeBlock.Builder body = CodeBlock.builder();
         if (dense.simd()) {
             body.beginControlFlow("if ($T.ENABLED)", RuntimeTypes.SIMD);
             String rate = optimizer.plainStepRate();
             if (rate != null) {
-                body.addStatement("$T.kernels().weightGradient($L, $L, $L, $L, n, $L, $L, $L, update)", RuntimeTypes.SIMD, dense.inputRows(),
-                        layer.preGrad(), layer.weights(), layer.weightGrad(), in, units, rate);
+                body.addStatement("$T.kernels().weightGradient($L, $L, $L, $L, n, k0, k1, $L, $L, update)", RuntimeTypes.SIMD,
+                        dense.inputRows(), layer.preGrad(), layer.weights(), layer.weightGrad(), units, rate);
             } else {
-                body.addStatement("$T.kernels().weightGradient($L, $L, $L, $L, n, $L, $L, 0, false)", RuntimeTypes.SIMD, dense.inputRows(),
-                        layer.preGrad(), layer.weights(), layer.weightGrad(), in, units)
+                body.addStatement("$T.kernels().weightGradient($L, $L, $L, $L, n, k0, k1, $L, 0, false)", RuntimeTypes.SIMD,
+                        dense.inputRows(), layer.preGrad(), layer.weights(), layer.weightGrad(), units)
                         .beginControlFlow("if (update)")
-                        .beginControlFlow("for (int k = 0; k < $L; k++)", in)
+                        .beginControlFlow("for (int k = k0; k < k1; k++)")
                         .add(optimizer.update(layer.weights() + "[k]", layer.weightGrad() + "[k]", units))
                         .endControlFlow()
                         .endControlFlow();
             }
             body.nextControlFlow("else");
         }
-        dense.openTiles(body);
+        dense.openTiles(body, "0", "n");
         body.add("// Row k of dW gathers X[s][k]·dZ[s] over the samples, four at a time.\n")
-                .beginControlFlow("for (int k = 0; k < $L; k++)", in)
-                .addStatement(dense.tiled ? "$L[] dw = update && n <= $L ? gradientRow : $L[k]" : "$L[] dw = update ? gradientRow : $L[k]",
+                .beginControlFlow("for (int k = k0; k < k1; k++)")
+                .addStatement(dense.tiled ? "$L[] dw = update && n <= $L ? scratch : $L[k]" : "$L[] dw = update ? scratch : $L[k]",
                         dense.tiled ? new Object[] {t, dense.tile, layer.weightGrad()} : new Object[] {t, layer.weightGrad()});
         if (dense.tiled) {
             body.beginControlFlow("if (s0 == 0)").addStatement("$T.fill(dw, $L)", ARRAYS, numeric.literal(0)).endControlFlow();
@@ -101,11 +104,6 @@ final class DenseWeightGradient {
         dense.closeTiles(body);
         if (dense.simd()) {
             body.endControlFlow();
-        }
-        if (layer.hasBias()) {
-            body.beginControlFlow("if (update)")
-                    .add(optimizer.update(layer.bias(), layer.biasGrad(), units))
-                    .endControlFlow();
         }
         return method.addCode(body.build()).build();
     }

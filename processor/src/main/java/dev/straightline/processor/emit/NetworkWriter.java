@@ -29,12 +29,14 @@ public final class NetworkWriter {
     private final NetworkContext c;
     private final TrainingWriter training;
     private final PredictionWriter prediction;
+    private final TeamWriter team;
     private final String architecture;
 
     public NetworkWriter(NetworkModel network, MemoryPlan plan) {
         this.c = new NetworkContext(network, plan);
         this.training = new TrainingWriter(c);
         this.prediction = new PredictionWriter(c);
+        this.team = new TeamWriter(c);
         this.architecture = Architecture.describe(network.inputs(), plan);
     }
 
@@ -59,11 +61,13 @@ public final class NetworkWriter {
         }
         type.addSuperinterface(RuntimeTypes.TRAINABLE);
         type.addFields(constants());
+        type.addFields(team.constants());
         for (DenseEmitter layer : c.layers) {
             type.addFields(layer.fields());
         }
         type.addFields(c.optimizer.fields());
         type.addFields(otherFields());
+        type.addFields(team.fields());
         type.addMethods(constructors());
         type.addMethod(initialize());
         for (DenseEmitter layer : c.layers) {
@@ -73,7 +77,9 @@ public final class NetworkWriter {
         type.addMethods(prediction.publicMethods());
         type.addMethods(training.publicMethods());
         type.addMethods(runtimeMethods());
+        type.addMethods(team.publicMethods());
         type.addMethods(training.privateMethods());
+        type.addMethods(team.privateMethods());
         type.addMethods(prediction.privateMethods());
         return type.build();
     }
@@ -133,10 +139,6 @@ public final class NetworkWriter {
         fields.add(FieldSpec.builder(c.numeric.scalar(), "learningRate", Modifier.PRIVATE)
                 .initializer("$L", c.numeric.literal(c.optimizer.learningRate())).build());
         fields.add(FieldSpec.builder(tensors, "parameterViews", Modifier.PRIVATE, Modifier.FINAL).build());
-        int widest = c.plan.layers().stream().mapToInt(l -> l.units()).max().orElseThrow();
-        fields.add(FieldSpec.builder(c.numeric.vector(), "gradientRow", Modifier.PRIVATE, Modifier.FINAL)
-                .addJavadoc("One row of a weight gradient during a training step, as wide as the widest layer.\n")
-                .initializer("new $L[$L]", c.numeric.name(), widest).build());
         fields.add(FieldSpec.builder(tensors, "gradientViews", Modifier.PRIVATE, Modifier.FINAL).build());
         if (c.layers.stream().anyMatch(l -> l.simd() && (!l.plan().hasBias() || !l.plan().isFirst()))) {
             int longest = c.plan.layers().stream().mapToInt(l -> Math.max(l.units(), l.inputs())).max().orElseThrow();

@@ -26,7 +26,7 @@ final class PredictionWriter {
                 .addStatement("$T.exactLength($S, x.length, INPUTS)", RuntimeTypes.CHECKS, "x")
                 .addStatement("$T.exactLength($S, out.length, OUTPUTS)", RuntimeTypes.CHECKS, "out")
                 .addStatement("$T.rows($S, x, 1, INPUTS)", RuntimeTypes.CHECKS, "x")
-                .addStatement("forward(x, 0, 1)")
+                .addStatement("forward(x, 0, 0, 1)")
                 .addStatement("writePredictions(out, 0, 1)")
                 .build());
         methods.add(MethodSpec.methodBuilder("predict")
@@ -51,7 +51,7 @@ final class PredictionWriter {
                 .addStatement("$T.output($S, out.length, (long) n * OUTPUTS)", RuntimeTypes.CHECKS, "out")
                 .beginControlFlow("for (int first = 0; first < n; first += MAX_BATCH)")
                 .addStatement("int count = Math.min(MAX_BATCH, n - first)")
-                .addStatement("forward(x, first, count)")
+                .addStatement("forward(x, first, 0, count)")
                 .addStatement("writePredictions(out, first, count)")
                 .endControlFlow()
                 .build());
@@ -65,7 +65,7 @@ final class PredictionWriter {
                     .addParameter(vector, "x")
                     .addStatement("$T.exactLength($S, x.length, INPUTS)", RuntimeTypes.CHECKS, "x")
                     .addStatement("$T.rows($S, x, 1, INPUTS)", RuntimeTypes.CHECKS, "x")
-                    .addStatement("forward(x, 0, 1)")
+                    .addStatement("forward(x, 0, 0, 1)")
                     .addStatement("$T z = $L[0]", vector, c.plan.output().out())
                     .addCode(c.loss.classify(c.outputs(), c.numeric))
                     .build());
@@ -90,7 +90,7 @@ final class PredictionWriter {
                 .beginControlFlow("for (int first = 0; first < n; first += MAX_BATCH)")
                 .addStatement("int count = Math.min(MAX_BATCH, n - first)")
                 .addStatement("stage(x, first, count)")
-                .addStatement("forward(stagedX, 0, count)")
+                .addStatement("forward(stagedX, 0, 0, count)")
                 .addStatement("writePredictions(out, first, count)")
                 .endControlFlow()
                 .build();

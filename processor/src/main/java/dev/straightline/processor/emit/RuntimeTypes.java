@@ -24,6 +24,7 @@ public final class RuntimeTypes {
     public static final ClassName TENSORS = ClassName.get(INTERNAL, "Tensors");
     public static final ClassName INITIALIZERS = ClassName.get(INTERNAL, "Initializers");
     public static final ClassName SIMD = ClassName.get(INTERNAL, "Simd");
+    public static final ClassName TEAM = ClassName.get(INTERNAL, "Team");
     public static final ClassName GENERATED_MARK = ClassName.get(INTERNAL, "StraightlineGenerated");
 
     public static final ClassName TRAINABLE = ClassName.get(RUNTIME, "TrainableNetwork");
@@ -33,7 +34,7 @@ public final class RuntimeTypes {
 
     /** All of the above, for the test that they exist. */
     public static final List<ClassName> ALL = List.of(LAYER, TENSOR, LOSS, INIT, ACTIVATION, CHECKS, FUNCTIONS,
-            LAYER_VIEW, TENSORS, INITIALIZERS, SIMD, GENERATED_MARK, TRAINABLE, BATCH, NON_FINITE, WEIGHT_FILE);
+            LAYER_VIEW, TENSORS, INITIALIZERS, SIMD, TEAM, GENERATED_MARK, TRAINABLE, BATCH, NON_FINITE, WEIGHT_FILE);
 
     private RuntimeTypes() {}
 }

@@ -34,8 +34,13 @@ final class TrainingWriter {
                 CodeBlock.builder().addStatement("return lossAndGradients(x, $L, n, false)", c.target()).build()));
         methods.add(typed("loss", "The mean loss on samples [0, n); nothing is changed.\n",
                 CodeBlock.builder()
-                        .addStatement("forward(x, 0, n)")
-                        .addStatement("return $L($L, n)", c.loss.methodName(), c.target())
+                        .addStatement("beginStep(x, $L, n, false)", c.target())
+                        .beginControlFlow("try")
+                        .addStatement("run(FORWARD_LOSS)")
+                        .addStatement("return meanLoss(n)")
+                        .nextControlFlow("finally")
+                        .addStatement("endStep()")
+                        .endControlFlow()
                         .build()));
         return methods;
     }
@@ -71,8 +76,14 @@ final class TrainingWriter {
                 .addStatement("return loss")
                 .build()));
         methods.add(overBatch("evaluateBatch", CodeBlock.builder()
-                .addStatement("forward($L, 0, n)", c.batchFeatures())
-                .addStatement("double loss = $L($L, n)", c.loss.methodName(), c.batchTargets())
+                .addStatement("beginStep($L, $L, n, false)", c.batchFeatures(), c.batchTargets())
+                .addStatement("double loss")
+                .beginControlFlow("try")
+                .addStatement("run(FORWARD_LOSS)")
+                .addStatement("loss = meanLoss(n)")
+                .nextControlFlow("finally")
+                .addStatement("endStep()")
+                .endControlFlow()
                 .addStatement("writePredictions(batch.predictions(), 0, n)")
                 .addStatement("return loss")
                 .build()));
@@ -113,58 +124,92 @@ final class TrainingWriter {
                 .addStatement("$T.rows($S, x, n, INPUTS)", RuntimeTypes.CHECKS, "x")
                 .addCode(c.loss.checkTargets(c.outputs()))
                 .build());
+        CodeBlock.Builder step = CodeBlock.builder()
+                .addStatement("beginStep(x, $L, n, update)", c.target())
+                .beginControlFlow("try");
+        if (new TeamWriter(c).transposes()) {
+            step.beginControlFlow("if (n >= 4)").addStatement("run(TRANSPOSE)").endControlFlow();
+        }
+        step.addStatement("run(FORWARD_LOSS_DELTAS)")
+                .addStatement("$T loss = meanLoss(n)", c.numeric.scalar())
+                .beginControlFlow("if (!$L)", c.numeric.isFinite("loss"))
+                .addStatement("throw new $T($S + loss + $S)", RuntimeTypes.NON_FINITE, "the mean loss of the batch is ",
+                        "; the parameters were not updated")
+                .endControlFlow()
+                .addStatement("biasGradients(n)")
+                .addStatement("requireFiniteGradients(n)")
+                .beginControlFlow("if (update)")
+                .addStatement("updateBiases()")
+                .endControlFlow()
+                .addStatement("run(WEIGHT_GRADIENTS)")
+                .addStatement("return loss")
+                .nextControlFlow("finally")
+                .addStatement("endStep()")
+                .endControlFlow();
         methods.add(MethodSpec.methodBuilder("lossAndGradients")
-                .addJavadoc("Forward, loss, the deltas of every layer (top-down, with the weights of the forward pass),\n"
-                        + "a check that they are finite, then every weight gradient, and with {@code update} the\n"
-                        + "optimizer's step fused into it. Nothing is updated unless every check passed.\n")
+                .addJavadoc("Forward, loss and the deltas of every layer (top-down, with the weights of the forward\n"
+                        + "pass), then the bias gradients and a check that they are finite, then every weight\n"
+                        + "gradient, and with {@code update} the optimizer's step fused into it. Nothing is updated\n"
+                        + "unless every check passed. The jobs run in two parts when the network has threads.\n")
                 .addModifiers(Modifier.PRIVATE)
                 .returns(c.numeric.scalar())
                 .addParameter(c.numeric.vector(), "x")
                 .addParameter(c.targetType(), c.target())
                 .addParameter(TypeName.INT, "n")
                 .addParameter(TypeName.BOOLEAN, "update")
-                .addStatement("forward(x, 0, n)")
-                .addStatement("$T loss = $L($L, n)", c.numeric.scalar(), c.loss.methodName(), c.target())
-                .beginControlFlow("if (!$L)", c.numeric.isFinite("loss"))
-                .addStatement("throw new $T($S + loss + $S)", RuntimeTypes.NON_FINITE, "the mean loss of the batch is ",
-                        "; the parameters were not updated")
-                .endControlFlow()
-                .addStatement("backward(n)")
-                .addStatement("requireFiniteGradients(n)")
-                .addStatement("weightGradients(x, n, update)")
-                .addStatement("return loss")
+                .addCode(step.build())
                 .build());
         CodeBlock.Builder forward = CodeBlock.builder();
         CodeBlock.Builder backward = CodeBlock.builder();
-        CodeBlock.Builder weights = CodeBlock.builder();
+        CodeBlock.Builder weights = CodeBlock.builder().addStatement("$L[] scratch = gradientRows[part]", c.numeric.name());
         CodeBlock.Builder finite = CodeBlock.builder();
+        CodeBlock.Builder biases = CodeBlock.builder();
+        CodeBlock.Builder biasUpdates = CodeBlock.builder();
         for (DenseEmitter layer : c.layers) {
             forward.add(layer.forwardCall());
             weights.add(layer.weightGradientCall());
             finite.add(layer.requireFiniteGradient());
+            biases.add(layer.biasGradient());
+            biasUpdates.add(layer.biasUpdate(c.optimizer));
         }
         for (int i = c.layers.size() - 1; i >= 0; i--) {
             backward.add(c.layers.get(i).backwardCall());
         }
         methods.add(MethodSpec.methodBuilder("forward")
-                .addJavadoc("Runs every layer, first to last, on samples [first, first + n) of x; row s of each\nbuffer holds sample first + s.\n")
+                .addJavadoc("Runs every layer, first to last, on rows [from, to); row s of each buffer holds sample\nfirst + s of x.\n")
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(c.numeric.vector(), "x")
                 .addParameter(TypeName.INT, "first")
-                .addParameter(TypeName.INT, "n")
+                .addParameter(TypeName.INT, "from")
+                .addParameter(TypeName.INT, "to")
                 .addCode(forward.build())
                 .build());
         methods.add(MethodSpec.methodBuilder("backward")
-                .addJavadoc("Back-propagates the loss gradient of samples [0, n), last layer to first.\n")
+                .addJavadoc("Back-propagates the loss gradient of samples [from, to) of a batch of n, last layer to first.\n")
                 .addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, "from")
+                .addParameter(TypeName.INT, "to")
                 .addParameter(TypeName.INT, "n")
                 .addCode(backward.build())
                 .build());
+        methods.add(MethodSpec.methodBuilder("biasGradients")
+                .addJavadoc("Every layer's db = Σₛ dZ[s], summed in sample order on the calling thread.\n")
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, "n")
+                .addCode(biases.build())
+                .build());
+        methods.add(MethodSpec.methodBuilder("updateBiases")
+                .addJavadoc("The optimizer's step on every bias, on the calling thread.\n")
+                .addModifiers(Modifier.PRIVATE)
+                .addCode(biasUpdates.build())
+                .build());
         methods.add(MethodSpec.methodBuilder("weightGradients")
-                .addJavadoc("Every layer's weight gradient, and with {@code update} the optimizer's step.\n")
+                .addJavadoc("Part {@code part} of every layer's weight gradient (its share of each layer's rows), and\n"
+                        + "with {@code update} the optimizer's step.\n")
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(c.numeric.vector(), "x")
                 .addParameter(TypeName.INT, "n")
+                .addParameter(TypeName.INT, "part")
                 .addParameter(TypeName.BOOLEAN, "update")
                 .addCode(weights.build())
                 .build());

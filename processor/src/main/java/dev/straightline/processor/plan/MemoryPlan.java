@@ -15,7 +15,9 @@ import java.util.Map;
 public final class MemoryPlan {
     /** Fields of every generated class that are not a layer's. */
     static final List<String> FIXED_FIELDS = List.of("INPUTS", "OUTPUTS", "MAX_BATCH", "SEED", "ARCHITECTURE",
-            "FINGERPRINT", "learningRate", "parameterViews", "gradientViews", "gradientRow", "zeroBias", "inputRows", "stagedX", "stagedY");
+            "FINGERPRINT", "learningRate", "parameterViews", "gradientViews", "zeroBias", "inputRows", "stagedX", "stagedY",
+            "TRANSPOSE", "FORWARD_LOSS", "FORWARD_LOSS_DELTAS", "WEIGHT_GRADIENTS", "MIN_SPLIT_BATCH", "team", "parts", "stepX",
+            "stepTargets", "stepN", "stepUpdate", "partLoss", "gradientRows");
 
     private final List<LayerPlan> layers;
 

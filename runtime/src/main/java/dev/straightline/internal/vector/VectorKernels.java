@@ -34,9 +34,9 @@ public final class VectorKernels implements DenseKernels {
     private static final int S_CHUNK = 32;
 
     @Override
-    public void forward(float[][] in, float[][] w, float[] b, float[][] z, int n, int inputs, int units) {
-        if (n < 4) {
-            for (int s = 0; s < n; s++) {
+    public void forward(float[][] in, float[][] w, float[] b, float[][] z, int from, int to, int inputs, int units) {
+        if (to - from < 4) {
+            for (int s = from; s < to; s++) {
                 forwardRow(in[s], w, b, z[s], inputs, units);
             }
             return;
@@ -44,27 +44,27 @@ public final class VectorKernels implements DenseKernels {
         for (int k0 = 0; k0 < inputs; k0 += K_CHUNK) {
             int k1 = Math.min(inputs, k0 + K_CHUNK);
             if (k0 == 0) {
-                for (int s = 0; s < n; s++) {
+                for (int s = from; s < to; s++) {
                     System.arraycopy(b, 0, z[s], 0, units);
                 }
             }
             int j = 0;
             for (; j + 2 * L <= units; j += 2 * L) {
-                int s = 0;
-                for (; s + 3 < n; s += 4) {
+                int s = from;
+                for (; s + 3 < to; s += 4) {
                     forward4x16(in[s], in[s + 1], in[s + 2], in[s + 3], w, z[s], z[s + 1], z[s + 2], z[s + 3], j, k0, k1);
                 }
-                for (; s < n; s++) {
+                for (; s < to; s++) {
                     forward1x16(in[s], w, z[s], j, k0, k1);
                 }
             }
             for (; j + L <= units; j += L) {
-                for (int s = 0; s < n; s++) {
+                for (int s = from; s < to; s++) {
                     forward1x8(in[s], w, z[s], j, k0, k1);
                 }
             }
             for (; j < units; j++) {
-                for (int s = 0; s < n; s++) {
+                for (int s = from; s < to; s++) {
                     float[] x = in[s];
                     float sum = z[s][j];
                     for (int k = k0; k < k1; k++) {
@@ -196,21 +196,21 @@ public final class VectorKernels implements DenseKernels {
     }
 
     @Override
-    public void weightGradient(float[][] in, float[][] dz, float[][] w, float[][] dw, int n, int inputs, int units,
-            float rate, boolean update) {
+    public void weightGradient(float[][] in, float[][] dz, float[][] w, float[][] dw, int n, int rowFrom, int rowTo,
+            int units, float rate, boolean update) {
         if (n <= S_CHUNK) {
-            gradientRows(in, dz, w, dw, 0, n, inputs, units, rate, update);
+            gradientRows(in, dz, w, dw, 0, n, rowFrom, rowTo, units, rate, update);
             return;
         }
         // More samples than fit in L1: sum the chunks into dW, then take the step row by row.
-        for (float[] row : dw) {
-            java.util.Arrays.fill(row, 0, units, 0f);
+        for (int k = rowFrom; k < rowTo; k++) {
+            java.util.Arrays.fill(dw[k], 0, units, 0f);
         }
         for (int s0 = 0; s0 < n; s0 += S_CHUNK) {
-            gradientRows(in, dz, w, dw, s0, Math.min(n, s0 + S_CHUNK), inputs, units, -1f, false);
+            gradientRows(in, dz, w, dw, s0, Math.min(n, s0 + S_CHUNK), rowFrom, rowTo, units, -1f, false);
         }
         if (update) {
-            for (int k = 0; k < inputs; k++) {
+            for (int k = rowFrom; k < rowTo; k++) {
                 float[] wk = w[k];
                 float[] g = dw[k];
                 for (int j = 0; j < units; j++) {
@@ -221,20 +221,20 @@ public final class VectorKernels implements DenseKernels {
     }
 
     /**
-     * The gradient of samples [s0, s1) for every row. With {@code update} the step is taken; with a
+     * The gradient of samples [s0, s1) for rows [rowFrom, rowTo). With {@code update} the step is taken; with a
      * negative {@code rate} and no update the sums are added to {@code dw}; otherwise stored in it.
      */
-    private static void gradientRows(float[][] in, float[][] dz, float[][] w, float[][] dw, int s0, int s1, int inputs,
-            int units, float rate, boolean update) {
-        int k = 0;
-        for (; k + 3 < inputs; k += 4) {
+    private static void gradientRows(float[][] in, float[][] dz, float[][] w, float[][] dw, int s0, int s1, int rowFrom,
+            int rowTo, int units, float rate, boolean update) {
+        int k = rowFrom;
+        for (; k + 3 < rowTo; k += 4) {
             int j = gradientRows4x16(in, dz, w, dw, k, s0, s1, units, rate, update);
             j = gradientRows4x8(in, dz, w, dw, k, j, s0, s1, units, rate, update);
             for (int u = 0; u < 4; u++) {
                 scalarColumns(in, dz, w[k + u], dw[k + u], k + u, j, s0, s1, units, rate, update);
             }
         }
-        for (; k < inputs; k++) {
+        for (; k < rowTo; k++) {
             scalarColumns(in, dz, w[k], dw[k], k, 0, s0, s1, units, rate, update);
         }
     }

@@ -10,7 +10,7 @@ import javax.lang.model.element.Modifier;
 /**
  * A loss averaged over the samples of a batch. This class writes the method around the loss:
  * a {@code double} accumulator {@code total}, the gradient scale {@code 1/n}, and a loop over the
- * samples {@code s}; each loss writes what happens for one sample.
+ * samples {@code s} of one part of the batch; each loss writes what happens for one sample.
  */
 abstract class AveragedLoss implements LossEmitter {
 
@@ -20,25 +20,27 @@ abstract class AveragedLoss implements LossEmitter {
     /** Statements for sample {@code s}: add its loss to {@code total}, write its output gradient scaled by {@code scale}. */
     abstract CodeBlock perSample(LayerPlan output, Numeric numeric);
 
-    /** The mean loss as a {@code double} expression of {@code total} and {@code n}. */
-    String mean() {
+    @Override
+    public String mean() {
         return "total / n";
     }
 
     @Override
     public final MethodSpec lossMethod(LayerPlan output, Numeric numeric) {
         return MethodSpec.methodBuilder(methodName())
-                .addJavadoc(formula())
+                .addJavadoc(formula() + "Returns the summed loss of these samples; the caller takes the mean.\n")
                 .addModifiers(Modifier.PRIVATE)
-                .returns(numeric.scalar())
+                .returns(TypeName.DOUBLE)
                 .addParameter(targetType(numeric), targetName())
+                .addParameter(TypeName.INT, "from")
+                .addParameter(TypeName.INT, "to")
                 .addParameter(TypeName.INT, "n")
                 .addStatement("double total = 0.0")
                 .addStatement("$L scale = $L / n", numeric.name(), numeric.literal(1))
-                .beginControlFlow("for (int s = 0; s < n; s++)")
+                .beginControlFlow("for (int s = from; s < to; s++)")
                 .addCode(perSample(output, numeric))
                 .endControlFlow()
-                .addStatement("return $L", numeric.fromDouble(mean()))
+                .addStatement("return total")
                 .build();
     }
 }

@@ -26,7 +26,7 @@ final class BinaryCrossEntropy extends RealTargetLoss {
 
     @Override
     String formula() {
-        return "Binary cross-entropy of the logits of samples [0, n), summed over the units and\n"
+        return "Binary cross-entropy of the logits of samples [from, to) of a batch of n, summed over the units and\n"
                 + "averaged over the samples: −y·log σ(z) − (1 − y)·log(1 − σ(z)) is written\n"
                 + "max(z, 0) − z·y + log(1 + e^−|z|), which never overflows; dZ = (σ(Z) − Y) / n.\n";
     }

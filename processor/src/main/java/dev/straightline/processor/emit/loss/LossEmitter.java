@@ -28,8 +28,14 @@ public interface LossEmitter {
     /** Statements that validate {@code n} targets in the parameter {@link #targetName()}. */
     CodeBlock checkTargets(int outputs);
 
-    /** The loss method, {@code (targets, int n)}, returning the mean loss over the {@code n} samples. */
+    /**
+     * The loss method, {@code (targets, int from, int to, int n)}: writes the output gradient of
+     * samples [from, to) of a batch of n, and returns their summed loss as a {@code double}.
+     */
     MethodSpec lossMethod(LayerPlan output, Numeric numeric);
+
+    /** The batch's mean loss as a {@code double} expression of the summed loss {@code total} and {@code n}. */
+    String mean();
 
     /** What {@code predict} returns, for its documentation. */
     String predictionDescription();

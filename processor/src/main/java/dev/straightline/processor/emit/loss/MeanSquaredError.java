@@ -26,7 +26,7 @@ final class MeanSquaredError extends RealTargetLoss {
 
     @Override
     String formula() {
-        return "Mean squared error of samples [0, n): L = mean over s of ½‖H[s] − Y[s]‖², and\n"
+        return "Mean squared error of samples [from, to) of a batch of n: L = mean over s of ½‖H[s] − Y[s]‖², and\n"
                 + "dH = (H − Y) / n.\n";
     }
 
@@ -47,7 +47,7 @@ final class MeanSquaredError extends RealTargetLoss {
     }
 
     @Override
-    String mean() {
+    public String mean() {
         return "0.5 * total / n";
     }
 

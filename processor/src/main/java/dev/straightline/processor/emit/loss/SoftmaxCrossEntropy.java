@@ -38,7 +38,7 @@ final class SoftmaxCrossEntropy extends AveragedLoss {
 
     @Override
     String formula() {
-        return "Softmax cross-entropy of the logits of samples [0, n), averaged:\n"
+        return "Softmax cross-entropy of the logits of samples [from, to) of a batch of n, averaged:\n"
                 + "L = mean over s of (log Σⱼ e^Z[s][j] − Z[s][label]), and\n"
                 + "dZ = (softmax(Z) − onehot(label)) / n. Subtracting the row maximum keeps\n"
                 + "every exponent ≤ 0 (log-sum-exp).\n";

@@ -1,0 +1,191 @@
+package dev.straightline.processor.emit;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes how a generated network splits its steps into jobs that one thread, or the caller and a
+ * runtime {@code Team} helper, run in parts: the step's state in fields, {@code setThreads},
+ * {@code run(job)} and {@code runPart(job, part)}. Parts split samples for the per-sample passes
+ * (forward, loss, deltas) and weight rows for the transposes and weight gradients, always at
+ * multiples of four, so that two threads compute bitwise what one computes.
+ */
+final class TeamWriter {
+    /** Batches below this stay on the calling thread: each part must hold at least one block of four samples. */
+    static final int MIN_SPLIT_BATCH = 8;
+
+    private final NetworkContext c;
+
+    TeamWriter(NetworkContext context) {
+        this.c = context;
+    }
+
+    /** Whether some layer passes its gradient back through a copy of Wᵀ. */
+    boolean transposes() {
+        return c.layers.stream().anyMatch(l -> l.plan().weightsT() != null);
+    }
+
+    List<FieldSpec> constants() {
+        List<FieldSpec> fields = new ArrayList<>();
+        fields.add(job("TRANSPOSE", 0, "Job: copy W into Wᵀ, rows split between the parts."));
+        fields.add(job("FORWARD_LOSS", 1, "Job: forward pass and loss, samples split between the parts."));
+        fields.add(job("FORWARD_LOSS_DELTAS", 2, "Job: forward pass, loss and every layer's dZ, samples split."));
+        fields.add(job("WEIGHT_GRADIENTS", 3, "Job: weight gradients and their update, rows split."));
+        fields.add(FieldSpec.builder(TypeName.INT, "MIN_SPLIT_BATCH", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Smaller batches run on the calling thread alone.\n")
+                .initializer("$L", MIN_SPLIT_BATCH).build());
+        return fields;
+    }
+
+    private static FieldSpec job(String name, int value, String doc) {
+        return FieldSpec.builder(TypeName.INT, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc(doc + "\n").initializer("$L", value).build();
+    }
+
+    List<FieldSpec> fields() {
+        int widest = c.plan.layers().stream().mapToInt(l -> l.units()).max().orElseThrow();
+        List<FieldSpec> fields = new ArrayList<>();
+        fields.add(FieldSpec.builder(RuntimeTypes.TEAM, "team", Modifier.PRIVATE)
+                .addJavadoc("The caller and one helper thread after {@code setThreads(2)}; null for one thread.\n").build());
+        fields.add(FieldSpec.builder(TypeName.INT, "parts", Modifier.PRIVATE)
+                .addJavadoc("Parts of the running job: 2 when the team shares it, else 1.\n").initializer("1").build());
+        fields.add(FieldSpec.builder(c.numeric.vector(), "stepX", Modifier.PRIVATE)
+                .addJavadoc("The inputs, targets, size and mode of the running step, for both threads; cleared after it.\n").build());
+        fields.add(FieldSpec.builder(c.targetType(), "stepTargets", Modifier.PRIVATE).build());
+        fields.add(FieldSpec.builder(TypeName.INT, "stepN", Modifier.PRIVATE).build());
+        fields.add(FieldSpec.builder(TypeName.BOOLEAN, "stepUpdate", Modifier.PRIVATE).build());
+        fields.add(FieldSpec.builder(ArrayTypeName.of(TypeName.DOUBLE), "partLoss", Modifier.PRIVATE, Modifier.FINAL)
+                .addJavadoc("The summed loss of each part's samples.\n")
+                .initializer("new double[$T.PARTS]", RuntimeTypes.TEAM).build());
+        fields.add(FieldSpec.builder(c.numeric.matrix(), "gradientRows", Modifier.PRIVATE, Modifier.FINAL)
+                .addJavadoc("One row of a weight gradient per part during a step, as wide as the widest layer.\n")
+                .initializer("new $L[$T.PARTS][$L]", c.numeric.name(), RuntimeTypes.TEAM, widest).build());
+        return fields;
+    }
+
+    List<MethodSpec> publicMethods() {
+        List<MethodSpec> methods = new ArrayList<>();
+        methods.add(MethodSpec.methodBuilder("setThreads")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(TypeName.INT, "threads")
+                .addStatement("$T.threads(threads, $T.PARTS)", RuntimeTypes.CHECKS, RuntimeTypes.TEAM)
+                .beginControlFlow("if (threads > 1 && team == null)")
+                .addStatement("team = new $T(this::runPart, $S)", RuntimeTypes.TEAM, "straightline-" + c.network.generatedName())
+                .nextControlFlow("else if (threads == 1 && team != null)")
+                .addStatement("team.close()")
+                .addStatement("team = null")
+                .endControlFlow()
+                .build());
+        methods.add(MethodSpec.methodBuilder("threads")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.INT)
+                .addStatement("return team == null ? 1 : $T.PARTS", RuntimeTypes.TEAM)
+                .build());
+        return methods;
+    }
+
+    List<MethodSpec> privateMethods() {
+        List<MethodSpec> methods = new ArrayList<>();
+        methods.add(MethodSpec.methodBuilder("beginStep")
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(c.numeric.vector(), "x")
+                .addParameter(c.targetType(), "targets")
+                .addParameter(TypeName.INT, "n")
+                .addParameter(TypeName.BOOLEAN, "update")
+                .addStatement("stepX = x")
+                .addStatement("stepTargets = targets")
+                .addStatement("stepN = n")
+                .addStatement("stepUpdate = update")
+                .build());
+        methods.add(MethodSpec.methodBuilder("endStep")
+                .addJavadoc("Lets go of the caller's arrays.\n")
+                .addModifiers(Modifier.PRIVATE)
+                .addStatement("stepX = null")
+                .addStatement("stepTargets = null")
+                .build());
+        methods.add(MethodSpec.methodBuilder("run")
+                .addJavadoc("Runs one job of the step: shared with the helper when there is one and the batch is\n"
+                        + "large enough, otherwise as one part on this thread.\n")
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, "job")
+                .beginControlFlow("if (team != null && stepN >= MIN_SPLIT_BATCH)")
+                .addStatement("parts = $T.PARTS", RuntimeTypes.TEAM)
+                .addStatement("team.run(job)")
+                .nextControlFlow("else")
+                .addStatement("parts = 1")
+                .addStatement("runPart(job, 0)")
+                .endControlFlow()
+                .build());
+        CodeBlock.Builder jobs = CodeBlock.builder()
+                .addStatement("int n = stepN")
+                .addStatement("int from = $T.boundary(n, part, parts)", RuntimeTypes.TEAM)
+                .addStatement("int to = $T.boundary(n, part + 1, parts)", RuntimeTypes.TEAM)
+                .beginControlFlow("switch (job)");
+        if (transposes()) {
+            jobs.add("case TRANSPOSE:\n$>").addStatement("transposeWeights(part)").addStatement("break").add("$<");
+        }
+        jobs.add("case FORWARD_LOSS:\n$>")
+                .addStatement("forward(stepX, 0, from, to)")
+                .addStatement("partLoss[part] = $L(stepTargets, from, to, n)", c.loss.methodName())
+                .addStatement("break")
+                .add("$<case FORWARD_LOSS_DELTAS:\n$>")
+                .addStatement("forward(stepX, 0, from, to)")
+                .addStatement("partLoss[part] = $L(stepTargets, from, to, n)", c.loss.methodName())
+                .addStatement("backward(from, to, n)")
+                .addStatement("break")
+                .add("$<case WEIGHT_GRADIENTS:\n$>")
+                .addStatement("weightGradients(stepX, n, part, stepUpdate)")
+                .addStatement("break")
+                .add("$<default:\n$>")
+                .addStatement("throw new $T($S + job)", IllegalStateException.class, "no job ")
+                .add("$<")
+                .endControlFlow();
+        methods.add(MethodSpec.methodBuilder("runPart")
+                .addJavadoc("Part {@code part} of {@code parts} of a job: samples [from, to) of the batch, or the part's\n"
+                        + "rows of each layer. Both parts write disjoint rows.\n")
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, "job")
+                .addParameter(TypeName.INT, "part")
+                .addCode(jobs.build())
+                .build());
+        methods.add(MethodSpec.methodBuilder("meanLoss")
+                .addJavadoc("The batch's mean loss from the parts' sums, added in part order.\n")
+                .addModifiers(Modifier.PRIVATE)
+                .returns(c.numeric.scalar())
+                .addParameter(TypeName.INT, "n")
+                .addStatement("double total = partLoss[0]")
+                .beginControlFlow("for (int p = 1; p < parts; p++)")
+                .addStatement("total += partLoss[p]")
+                .endControlFlow()
+                .addStatement("return $L", c.numeric.fromDouble(c.loss.mean()))
+                .build());
+        if (transposes()) {
+            CodeBlock.Builder copies = CodeBlock.builder();
+            for (DenseEmitter layer : c.layers) {
+                if (layer.plan().weightsT() != null) {
+                    copies.add(layer.transposeCall());
+                }
+            }
+            methods.add(MethodSpec.methodBuilder("transposeWeights")
+                    .addJavadoc("Part {@code part} of copying each layer's W into Wᵀ, for dX = dZ·Wᵀ.\n")
+                    .addModifiers(Modifier.PRIVATE)
+                    .addParameter(TypeName.INT, "part")
+                    .addCode(copies.build())
+                    .build());
+            for (DenseEmitter layer : c.layers) {
+                if (layer.plan().weightsT() != null) {
+                    methods.add(layer.transpose());
+                }
+            }
+        }
+        return methods;
+    }
+}
