@@ -76,4 +76,37 @@ class AllocationTest {
         doubles.fill(DataSet.withTargets(randomInputs(32 * 3), 3, randomInputs(64), 2), 0, 32);
         assertEquals(0, bytesAllocatedBy(() -> regression.trainBatch(doubles), 5_000));
     }
+
+    @Test
+    void stepsOnTwoThreadsStartNoThreadAndAllocateNothingOnEitherThread() {
+        ClassifierNet net = new ClassifierNet();
+        net.setThreads(2);
+        try {
+            float[] x = randomInputs(32 * 4);
+            int[] labels = new int[32];
+            for (int i = 0; i < 10_000; i++) {
+                net.trainBatch(x, labels, 32);
+            }
+            Thread helper = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("straightline-ClassifierNet") && t.isAlive())
+                    .findFirst().orElseThrow();
+            long started = THREADS.getTotalStartedThreadCount();
+            long caller = Long.MAX_VALUE;
+            long helped = Long.MAX_VALUE;
+            for (int round = 0; round < 5 && (caller > 0 || helped > 0); round++) {
+                long callerBefore = THREADS.getCurrentThreadAllocatedBytes();
+                long helperBefore = THREADS.getThreadAllocatedBytes(helper.getId());
+                for (int i = 0; i < 5_000; i++) {
+                    net.trainBatch(x, labels, 32);
+                }
+                caller = Math.min(caller, THREADS.getCurrentThreadAllocatedBytes() - callerBefore);
+                helped = Math.min(helped, THREADS.getThreadAllocatedBytes(helper.getId()) - helperBefore);
+            }
+            assertEquals(0, caller, "bytes the caller allocated in 5,000 steps");
+            assertEquals(0, helped, "bytes the helper allocated in 5,000 steps");
+            assertEquals(started, THREADS.getTotalStartedThreadCount(), "threads started during the steps");
+        } finally {
+            net.setThreads(1);
+        }
+    }
 }
