@@ -2,7 +2,8 @@
 """Summarise a JMH JSON result (-rf json): mean ± error, best iteration, ratios and fractions of peak.
 
 Usage: python3 benchmarks/summarize.py results.json
-Ratios compare variants measured in the same run. On a shared machine the best iteration is the
+Ratios compare variants measured in the same run: to the hand-written reference, or for
+TwoThreadBenchmark to one thread (plain or vector) in the same run. On a shared machine the best iteration is the
 most repeatable figure, so both mean and best are shown.
 """
 import json
@@ -33,13 +34,17 @@ for (bench, params, variant) in sorted(rows):
     if bench == "PeakBenchmark":
         continue
     r = rows[(bench, params, variant)]
-    h = rows.get((bench, params, "handWritten"))
+    reference = "oneThreadVector" if variant.endswith("Vector") else "oneThread"
+    h = rows.get((bench, params, "handWritten")) or (rows.get((bench, params, reference)) if bench == "TwoThreadBenchmark" else None)
     flops = None
-    if bench == "TrainStepBenchmark":
+    if bench in ("TrainStepBenchmark", "TwoThreadBenchmark"):
         flops = int(params.split("=")[1]) * FLOPS_PER_SAMPLE
     elif bench == "PredictBenchmark":
         flops = PREDICT_FLOPS
     ratio = f"{r[0] / h[0]:.2f} / {r[2] / h[2]:.2f}" if h else ""
+    if flops is None:
+        print(f"| {bench} {params} | {variant} | {r[0]:.1f} ± {r[1]:.1f} {r[3]} | {r[2]:.1f} | {ratio} | | |")
+        continue
     g = (flops / (r[0] * r[4]) / 1e9, flops / (r[2] * r[4]) / 1e9)
     pct = f"{100 * g[0] / peak[0]:.0f} % / {100 * g[1] / peak[1]:.0f} %" if peak else ""
     print(f"| {bench} {params} | {variant} | {r[0]:.1f} ± {r[1]:.1f} {r[3]} | {r[2]:.1f} | {ratio} | {g[0]:.1f} / {g[1]:.1f} | {pct} |")
