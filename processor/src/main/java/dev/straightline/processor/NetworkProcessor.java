@@ -32,7 +32,9 @@ public final class NetworkProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Annotations.NETWORK, Annotations.DENSE, Annotations.SGD, Annotations.GENERATED);
+        Set<String> types = new java.util.HashSet<>(Annotations.OPTIMIZERS);
+        types.addAll(Set.of(Annotations.NETWORK, Annotations.DENSE, Annotations.GENERATED));
+        return Set.copyOf(types);
     }
 
     @Override
@@ -102,12 +104,15 @@ public final class NetworkProcessor extends AbstractProcessor {
                 }
             }
         }
-        TypeElement sgd = elements.getTypeElement(Annotations.SGD);
-        if (sgd != null) {
-            for (Element type : round.getElementsAnnotatedWith(sgd)) {
+        for (String name : Annotations.OPTIMIZERS) {
+            TypeElement optimizer = elements.getTypeElement(name);
+            if (optimizer == null) {
+                continue;
+            }
+            for (Element type : round.getElementsAnnotatedWith(optimizer)) {
                 if (Annotations.find(type, Annotations.NETWORK) == null) {
-                    diagnostics.error(Site.of(type, Annotations.find(type, Annotations.SGD)),
-                            Message.OPTIMIZER_OUTSIDE_NETWORK, type.getSimpleName(), type.getSimpleName());
+                    diagnostics.error(Site.of(type, Annotations.find(type, name)), Message.OPTIMIZER_OUTSIDE_NETWORK,
+                            optimizer.getSimpleName(), type.getSimpleName(), type.getSimpleName());
                 }
             }
         }

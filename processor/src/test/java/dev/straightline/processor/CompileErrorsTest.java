@@ -192,6 +192,84 @@ class CompileErrorsTest {
     }
 
     @Test
+    void oneOptimizerPerNetwork() {
+        JavaFileObject file = source("Undecided",
+                "@Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR)",
+                "@Sgd(learningRate = 0.1)",
+                "@Adam",
+                "abstract class Undecided {",
+                LAYERS,
+                "}");
+        assertThat(compile(file)).hadErrorContaining(Message.TWO_OPTIMIZERS.tag()
+                + " Undecided has two optimizers, @Sgd and @Adam: keep one").inFile(file).onLineContaining("@Adam");
+    }
+
+    @Test
+    void decaysAndMomentumLieBelowOne() {
+        JavaFileObject file = source("Forever",
+                "@Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR)",
+                "@Adam(beta2 = 1.0)",
+                "abstract class Forever {",
+                LAYERS,
+                "}");
+        assertThat(compile(file)).hadErrorContaining(Message.BAD_DECAY.tag()
+                + " beta2 must be at least 0 and below 1, but is 1.0").inFile(file).onLineContaining("beta2 = 1.0");
+        JavaFileObject momentum = source("Runaway",
+                "@Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR)",
+                "@Sgd(learningRate = 0.1, momentum = -0.5)",
+                "abstract class Runaway {",
+                LAYERS,
+                "}");
+        assertThat(compile(momentum)).hadErrorContaining(Message.BAD_DECAY.tag()
+                + " momentum must be at least 0 and below 1, but is -0.5");
+    }
+
+    @Test
+    void epsilonMustBePositive() {
+        JavaFileObject file = source("Divider",
+                "@Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR)",
+                "@RmsProp(epsilon = 0)",
+                "abstract class Divider {",
+                LAYERS,
+                "}");
+        assertThat(compile(file)).hadErrorContaining(Message.BAD_EPSILON.tag()
+                + " epsilon must be positive and finite, but is 0.0").inFile(file).onLineContaining("epsilon = 0");
+    }
+
+    @Test
+    void weightDecayMustNotBeNegative() {
+        JavaFileObject file = source("Grower",
+                "@Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR)",
+                "@AdamW(weightDecay = -0.01)",
+                "abstract class Grower {",
+                LAYERS,
+                "}");
+        assertThat(compile(file)).hadErrorContaining(Message.BAD_WEIGHT_DECAY.tag()
+                + " weightDecay must be at least 0 and finite, but is -0.01").inFile(file).onLineContaining("-0.01");
+    }
+
+    @Test
+    void nesterovNeedsMomentum() {
+        JavaFileObject file = source("Lookahead",
+                "@Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR)",
+                "@Sgd(learningRate = 0.1, nesterov = true)",
+                "abstract class Lookahead {",
+                LAYERS,
+                "}");
+        assertThat(compile(file)).hadErrorContaining(Message.NESTEROV_WITHOUT_MOMENTUM.tag()
+                + " nesterov = true needs a momentum above 0, such as momentum = 0.9").inFile(file).onLineContaining("nesterov");
+    }
+
+    @Test
+    void anyOptimizerOutsideANetwork() {
+        JavaFileObject file = source("Adrift",
+                "@Adagrad",
+                "abstract class Adrift {}");
+        assertThat(compile(file)).hadErrorContaining(Message.OPTIMIZER_OUTSIDE_NETWORK.tag()
+                + " @Adagrad on Adrift has no effect: Adrift is not annotated @Network");
+    }
+
+    @Test
     void missingLossIsReportedByJavac() {
         JavaFileObject file = source("NoLoss",
                 "@Network(inputs = 2) @Sgd(learningRate = 0.1)",

@@ -135,6 +135,47 @@ final class DenseEmitter {
         return FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.FINAL).initializer(format, arguments);
     }
 
+    /** The optimizer's state arrays of this layer: one shaped like W and one like b per kind of state. */
+    List<FieldSpec> stateFields(OptimizerEmitter optimizer) {
+        List<FieldSpec> fields = new ArrayList<>();
+        for (OptimizerEmitter.State state : optimizer.states()) {
+            fields.add(array(layer.weights() + state.suffix(), 2, "new $L[$L][$L]", layer.inputs(), layer.units())
+                    .addJavadoc("$L: the optimizer's $L of each weight.\n", layer.name(), state.name()).build());
+            if (layer.hasBias()) {
+                fields.add(array(layer.bias() + state.suffix(), 1, "new $L[$L]", layer.units()).build());
+            }
+        }
+        return fields;
+    }
+
+    /** Tensor views of the optimizer's state arrays, saved after the parameters. */
+    List<CodeBlock> stateViews(OptimizerEmitter optimizer) {
+        List<CodeBlock> views = new ArrayList<>();
+        for (OptimizerEmitter.State state : optimizer.states()) {
+            views.add(CodeBlock.of("$T.matrix($S, $L)", RuntimeTypes.TENSORS, layer.name() + ".weight." + state.name(),
+                    layer.weights() + state.suffix()));
+            if (layer.hasBias()) {
+                views.add(CodeBlock.of("$T.vector($S, $L)", RuntimeTypes.TENSORS, layer.name() + ".bias." + state.name(),
+                        layer.bias() + state.suffix()));
+            }
+        }
+        return views;
+    }
+
+    /** Zeroes the optimizer's state arrays, for a fresh network. */
+    CodeBlock resetState(OptimizerEmitter optimizer) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        for (OptimizerEmitter.State state : optimizer.states()) {
+            code.beginControlFlow("for ($L[] row : $L)", t, layer.weights() + state.suffix())
+                    .addStatement("$T.fill(row, $L)", ARRAYS, numeric.literal(0))
+                    .endControlFlow();
+            if (layer.hasBias()) {
+                code.addStatement("$T.fill($L, $L)", ARRAYS, layer.bias() + state.suffix(), numeric.literal(0));
+            }
+        }
+        return code.build();
+    }
+
     /** Constructs the {@code Layer} view; runs in the constructor. */
     CodeBlock createView() {
         String name = layer.name();
@@ -257,7 +298,8 @@ final class DenseEmitter {
         }
         return CodeBlock.builder()
                 .add("// $L\n{\n$>", layer.name())
-                .add(optimizer.update(layer.bias(), layer.biasGrad(), layer.units()))
+                .add(optimizer.update(new OptimizerEmitter.Row(layer.bias(), null, false), layer.biasGrad(), "0",
+                        String.valueOf(layer.units())))
                 .add("$<}\n")
                 .build();
     }

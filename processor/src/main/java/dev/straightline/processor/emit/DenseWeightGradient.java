@@ -60,7 +60,8 @@ final class DenseWeightGradient {
                         dense.inputRows(), layer.preGrad(), layer.weights(), layer.weightGrad(), units)
                         .beginControlFlow("if (update)")
                         .beginControlFlow("for (int k = k0; k < k1; k++)")
-                        .add(optimizer.update(layer.weights() + "[k]", layer.weightGrad() + "[k]", units))
+                        .add(optimizer.update(new OptimizerEmitter.Row(layer.weights(), "k", true), layer.weightGrad() + "[k]",
+                                "0", String.valueOf(units)))
                         .endControlFlow()
                         .endControlFlow();
             }
@@ -98,7 +99,7 @@ final class DenseWeightGradient {
                 .endControlFlow()
                 .endControlFlow()
                 .beginControlFlow(dense.tiled ? "if (update && s1 == n)" : "if (update)")
-                .add(optimizer.update(layer.weights() + "[k]", "dw", units))
+                .add(optimizer.update(new OptimizerEmitter.Row(layer.weights(), "k", true), "dw", "0", String.valueOf(units)))
                 .endControlFlow()
                 .endControlFlow();
         dense.closeTiles(body);

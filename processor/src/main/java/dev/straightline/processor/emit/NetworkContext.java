@@ -30,7 +30,7 @@ final class NetworkContext {
         }
         this.layers = List.copyOf(emitters);
         this.loss = LossEmitter.of(network.loss());
-        this.optimizer = new SgdEmitter(network.optimizer(), numeric);
+        this.optimizer = OptimizerEmitter.of(network.optimizer(), numeric);
     }
 
     int outputs() {

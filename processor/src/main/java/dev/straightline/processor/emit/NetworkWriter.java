@@ -65,6 +65,9 @@ public final class NetworkWriter {
         for (DenseEmitter layer : c.layers) {
             type.addFields(layer.fields());
         }
+        for (DenseEmitter layer : c.layers) {
+            type.addFields(layer.stateFields(c.optimizer));
+        }
         type.addFields(c.optimizer.fields());
         type.addFields(otherFields());
         type.addFields(team.fields());
@@ -109,8 +112,8 @@ public final class NetworkWriter {
         for (DenseEmitter layer : c.layers) {
             doc.add("  $L\n", layer.describe());
         }
-        return doc.add("  loss: $L, optimizer: SGD(learning rate $L), $L precision\n</pre>\n",
-                        c.network.loss(), c.optimizer.learningRate(), c.numeric.name())
+        return doc.add("  loss: $L, optimizer: $L, $L precision\n</pre>\n",
+                        c.network.loss(), c.optimizer.describe(), c.numeric.name())
                 .add("Every buffer is allocated when the network is created; {@code predict} and\n"
                         + "{@code trainBatch} allocate nothing. Not thread-safe: use one network per thread.\n")
                 .build();
@@ -140,6 +143,8 @@ public final class NetworkWriter {
                 .initializer("$L", c.numeric.literal(c.optimizer.learningRate())).build());
         fields.add(FieldSpec.builder(tensors, "parameterViews", Modifier.PRIVATE, Modifier.FINAL).build());
         fields.add(FieldSpec.builder(tensors, "gradientViews", Modifier.PRIVATE, Modifier.FINAL).build());
+        fields.add(FieldSpec.builder(tensors, "savedViews", Modifier.PRIVATE, Modifier.FINAL)
+                .addJavadoc("What a weight file holds: the parameters, then the optimizer's state.\n").build());
         if (c.layers.stream().anyMatch(l -> l.simd() && (!l.plan().hasBias() || !l.plan().isFirst()))) {
             int longest = c.plan.layers().stream().mapToInt(l -> Math.max(l.units(), l.inputs())).max().orElseThrow();
             fields.add(FieldSpec.builder(c.numeric.vector(), "zeroBias", Modifier.PRIVATE, Modifier.FINAL)
@@ -173,9 +178,25 @@ public final class NetworkWriter {
             parameters.addAll(layer.parameterViews());
             gradients.addAll(layer.gradientViews());
         }
+        List<CodeBlock> saved = new ArrayList<>();
+        for (DenseEmitter layer : c.layers) {
+            saved.addAll(layer.stateViews(c.optimizer));
+        }
+        for (String[] scalar : c.optimizer.savedScalars()) {
+            saved.add(CodeBlock.of("$T.vector($S, $L)", RuntimeTypes.TENSORS, scalar[0], scalar[1]));
+        }
         body.addStatement("parameterViews = $T.of($L)", LIST, String.join(", ", parameters))
-                .addStatement("gradientViews = $T.of($L)", LIST, String.join(", ", gradients))
-                .addStatement("initialize(seed)");
+                .addStatement("gradientViews = $T.of($L)", LIST, String.join(", ", gradients));
+        if (saved.isEmpty()) {
+            body.addStatement("savedViews = parameterViews");
+        } else {
+            body.addStatement("$T<$T> saved = new $T<>(parameterViews)", LIST, RuntimeTypes.TENSOR, ClassName.get(ArrayList.class));
+            for (CodeBlock view : saved) {
+                body.addStatement("saved.add($L)", view);
+            }
+            body.addStatement("savedViews = $T.copyOf(saved)", LIST);
+        }
+        body.addStatement("initialize(seed)");
         return List.of(
                 MethodSpec.constructorBuilder()
                         .addJavadoc("A network with weights drawn from {@link #SEED}.\n")
@@ -196,8 +217,12 @@ public final class NetworkWriter {
         for (DenseEmitter layer : c.layers) {
             body.add(layer.initialize());
         }
+        for (DenseEmitter layer : c.layers) {
+            body.add(layer.resetState(c.optimizer));
+        }
+        body.add(c.optimizer.resetScalars());
         return MethodSpec.methodBuilder("initialize")
-                .addJavadoc("Draws every weight again from {@code seed}, layer by layer, and zeroes the biases.\n")
+                .addJavadoc("Draws every weight again from {@code seed}, layer by layer, zeroes the biases, and resets\nthe optimizer's state.\n")
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(TypeName.LONG, "seed")
                 .addCode(body.build())
@@ -245,14 +270,14 @@ public final class NetworkWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(PATH, "file")
                 .addException(IO_EXCEPTION)
-                .addStatement("$T.save(file, ARCHITECTURE, FINGERPRINT, $L, parameterViews)", RuntimeTypes.WEIGHT_FILE, c.numeric.bytes())
+                .addStatement("$T.save(file, ARCHITECTURE, FINGERPRINT, $L, savedViews)", RuntimeTypes.WEIGHT_FILE, c.numeric.bytes())
                 .build());
         methods.add(MethodSpec.methodBuilder("load")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(PATH, "file")
                 .addException(IO_EXCEPTION)
-                .addStatement("$T.load(file, ARCHITECTURE, FINGERPRINT, parameterViews)", RuntimeTypes.WEIGHT_FILE)
+                .addStatement("$T.load(file, ARCHITECTURE, FINGERPRINT, savedViews)", RuntimeTypes.WEIGHT_FILE)
                 .build());
         return methods;
     }

@@ -1,28 +1,32 @@
 package dev.straightline.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
-import dev.straightline.processor.model.Sgd;
+import dev.straightline.processor.model.Optimizer;
 import java.util.List;
 
-/** Minibatch SGD, θ ← θ − η·∇θ L, as one contiguous loop per parameter row. It keeps no state. */
+/**
+ * Minibatch SGD, θ ← θ − η·g, as one contiguous loop per parameter row; with momentum μ a velocity
+ * per parameter, v ← μ·v + g, θ ← θ − η·v, or with Nesterov θ ← θ − η·(g + μ·v).
+ */
 final class SgdEmitter implements OptimizerEmitter {
-    private final Sgd sgd;
+    private final Optimizer sgd;
     private final Numeric numeric;
+    private final boolean momentum;
 
-    SgdEmitter(Sgd sgd, Numeric numeric) {
+    SgdEmitter(Optimizer sgd, Numeric numeric) {
         this.sgd = sgd;
         this.numeric = numeric;
+        this.momentum = sgd.momentum() > 0;
     }
 
     @Override
-    public List<FieldSpec> fields() {
-        return List.of();
+    public List<State> states() {
+        return momentum ? List.of(new State("V", "velocity")) : List.of();
     }
 
     @Override
     public String plainStepRate() {
-        return "learningRate";
+        return momentum ? null : "learningRate";
     }
 
     @Override
@@ -31,15 +35,33 @@ final class SgdEmitter implements OptimizerEmitter {
     }
 
     @Override
-    public CodeBlock update(String parameter, String gradient, int width) {
+    public String describe() {
+        return sgd.describe();
+    }
+
+    @Override
+    public CodeBlock update(Row parameter, String gradient, String from, String to) {
         String t = numeric.name();
-        return CodeBlock.builder()
+        CodeBlock.Builder code = CodeBlock.builder()
                 .addStatement("$L rate = learningRate", t)
-                .addStatement("$L[] p = $L", t, parameter)
-                .addStatement("$L[] g = $L", t, gradient)
-                .beginControlFlow("for (int j = 0; j < $L; j++)", width)
-                .addStatement("p[j] -= rate * g[j]")
-                .endControlFlow()
-                .build();
+                .addStatement("$L[] p = $L", t, parameter.expression())
+                .addStatement("$L[] g = $L", t, gradient);
+        if (!momentum) {
+            return code.beginControlFlow("for (int j = $L; j < $L; j++)", from, to)
+                    .addStatement("p[j] -= rate * g[j]")
+                    .endControlFlow()
+                    .build();
+        }
+        String mu = numeric.literal(sgd.momentum());
+        code.addStatement("$L[] v = $L", t, parameter.state("V"))
+                .beginControlFlow("for (int j = $L; j < $L; j++)", from, to)
+                .addStatement("$L vj = $L * v[j] + g[j]", t, mu)
+                .addStatement("v[j] = vj");
+        if (sgd.nesterov()) {
+            code.addStatement("p[j] -= rate * (g[j] + $L * vj)", mu);
+        } else {
+            code.addStatement("p[j] -= rate * vj");
+        }
+        return code.endControlFlow().build();
     }
 }

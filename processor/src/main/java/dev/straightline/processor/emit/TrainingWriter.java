@@ -23,7 +23,7 @@ final class TrainingWriter {
     List<MethodSpec> publicMethods() {
         List<MethodSpec> methods = new ArrayList<>();
         methods.add(typed("trainBatch",
-                "One SGD step on samples [0, n): forward, loss, backward, update.\n"
+                "One optimizer step on samples [0, n): forward, loss, backward, update.\n"
                         + "@return the mean loss of the batch before the update\n"
                         + "@throws $T if the loss or a gradient is NaN or infinite; then nothing is updated\n",
                 CodeBlock.builder().addStatement("return lossAndGradients(x, $L, n, true)", c.target()).build()));
@@ -139,6 +139,7 @@ final class TrainingWriter {
                 .addStatement("biasGradients(n)")
                 .addStatement("requireFiniteGradients(n)")
                 .beginControlFlow("if (update)")
+                .add(c.optimizer.beginStep().isEmpty() ? CodeBlock.of("") : CodeBlock.of("beginOptimizerStep();\n"))
                 .addStatement("updateBiases()")
                 .endControlFlow()
                 .addStatement("run(WEIGHT_GRADIENTS)")
@@ -198,6 +199,13 @@ final class TrainingWriter {
                 .addParameter(TypeName.INT, "n")
                 .addCode(biases.build())
                 .build());
+        if (!c.optimizer.beginStep().isEmpty()) {
+            methods.add(MethodSpec.methodBuilder("beginOptimizerStep")
+                    .addJavadoc("The optimizer's values for this step, computed once before any parameter changes.\n")
+                    .addModifiers(Modifier.PRIVATE)
+                    .addCode(c.optimizer.beginStep())
+                    .build());
+        }
         methods.add(MethodSpec.methodBuilder("updateBiases")
                 .addJavadoc("The optimizer's step on every bias, on the calling thread.\n")
                 .addModifiers(Modifier.PRIVATE)

@@ -21,7 +21,7 @@ public record NetworkModel(
         long seed,
         boolean straightLine,
         LossKind loss,
-        Sgd optimizer,
+        Optimizer optimizer,
         List<LayerModel> layers,
         Site site) {
 

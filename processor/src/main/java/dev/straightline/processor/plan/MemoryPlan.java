@@ -17,7 +17,8 @@ public final class MemoryPlan {
     static final List<String> FIXED_FIELDS = List.of("INPUTS", "OUTPUTS", "MAX_BATCH", "SEED", "ARCHITECTURE",
             "FINGERPRINT", "learningRate", "parameterViews", "gradientViews", "zeroBias", "inputRows", "stagedX", "stagedY",
             "TRANSPOSE", "FORWARD_LOSS", "FORWARD_LOSS_DELTAS", "WEIGHT_GRADIENTS", "MIN_SPLIT_BATCH", "team", "parts", "stepX",
-            "stepTargets", "stepN", "stepUpdate", "partLoss", "gradientRows");
+            "stepTargets", "stepN", "stepUpdate", "partLoss", "gradientRows", "savedViews", "adamPowers", "adamStep",
+            "adamCorrection", "adamShrink");
 
     private final List<LayerPlan> layers;
 

@@ -17,6 +17,12 @@ public final class Annotations {
     public static final String NETWORK = "dev.straightline.Network";
     public static final String DENSE = "dev.straightline.Dense";
     public static final String SGD = "dev.straightline.Sgd";
+    public static final String ADAGRAD = "dev.straightline.Adagrad";
+    public static final String RMSPROP = "dev.straightline.RmsProp";
+    public static final String ADAM = "dev.straightline.Adam";
+    public static final String ADAMW = "dev.straightline.AdamW";
+    /** Every optimizer annotation. */
+    public static final java.util.List<String> OPTIMIZERS = java.util.List.of(SGD, ADAGRAD, RMSPROP, ADAM, ADAMW);
     public static final String LAYER = "dev.straightline.Layer";
     public static final String GENERATED = "dev.straightline.internal.StraightlineGenerated";
 

@@ -11,7 +11,8 @@ import dev.straightline.processor.model.LayerModel;
 import dev.straightline.processor.model.LossKind;
 import dev.straightline.processor.model.NetworkModel;
 import dev.straightline.processor.model.PrecisionKind;
-import dev.straightline.processor.model.Sgd;
+import dev.straightline.processor.model.Optimizer;
+import dev.straightline.processor.model.OptimizerKind;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -70,7 +71,7 @@ public final class NetworkReader {
         if (layers.isEmpty() && !diagnostics.hasErrors()) {
             diagnostics.error(site, Message.NO_LAYERS, type.getSimpleName());
         }
-        Sgd optimizer = readOptimizer(type);
+        Optimizer optimizer = readOptimizer(type, diagnostics);
         if (inputs == null || maxBatch == null || seed == null || straightLine == null || loss == null
                 || precision == null || diagnostics.hasErrors()) {
             return null; // javac has reported the unreadable values; the rest was reported above
@@ -201,13 +202,31 @@ public final class NetworkReader {
         }
     }
 
-    private Sgd readOptimizer(TypeElement type) {
-        AnnotationMirror sgd = Annotations.find(type, Annotations.SGD);
-        if (sgd == null) {
-            return null;
+    /** The one optimizer annotation on {@code type}; more than one is an error on the second. */
+    private Optimizer readOptimizer(TypeElement type, Diagnostics diagnostics) {
+        Optimizer found = null;
+        for (OptimizerKind kind : OptimizerKind.values()) {
+            AnnotationMirror mirror = Annotations.find(type, kind.qualifiedAnnotation());
+            if (mirror == null) {
+                continue;
+            }
+            if (found != null) {
+                diagnostics.error(Site.of(type, mirror), Message.TWO_OPTIMIZERS, type.getSimpleName(),
+                        found.kind().annotation(), kind.annotation());
+                continue;
+            }
+            found = new Optimizer(kind, number(mirror, "learningRate"), number(mirror, "momentum"),
+                    Boolean.TRUE.equals(annotations.booleanValue(mirror, "nesterov")), number(mirror, "rho"),
+                    number(mirror, "beta1"), number(mirror, "beta2"), number(mirror, "epsilon"),
+                    number(mirror, "weightDecay"), Site.of(type, mirror));
         }
-        Double rate = annotations.doubleValue(sgd, "learningRate");
-        return new Sgd(rate == null ? Double.NaN : rate, Site.of(type, sgd));
+        return found;
+    }
+
+    /** A double attribute, or NaN when the annotation has none. */
+    private double number(AnnotationMirror mirror, String name) {
+        Double value = annotations.doubleValue(mirror, name);
+        return value == null ? Double.NaN : value;
     }
 
     private String packageOf(TypeElement type) {
