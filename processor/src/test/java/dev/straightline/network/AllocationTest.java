@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.straightline.nets.ClassifierNet;
 import dev.straightline.nets.RegressionNet;
+import dev.straightline.nets.WideAdamWNet;
 import dev.straightline.runtime.Batch;
 import dev.straightline.runtime.DataSet;
 import java.lang.management.ManagementFactory;
@@ -105,6 +106,20 @@ class AllocationTest {
             assertEquals(0, caller, "bytes the caller allocated in 5,000 steps");
             assertEquals(0, helped, "bytes the helper allocated in 5,000 steps");
             assertEquals(started, THREADS.getTotalStartedThreadCount(), "threads started during the steps");
+        } finally {
+            net.setThreads(1);
+        }
+    }
+
+    @Test
+    void anAdamWStepAllocatesNothingOnOneOrTwoThreads() {
+        WideAdamWNet net = new WideAdamWNet();
+        float[] x = randomInputs(64 * 23);
+        int[] labels = new int[64];
+        assertEquals(0, bytesAllocatedBy(() -> net.trainBatch(x, labels, 64), 2_000));
+        net.setThreads(2);
+        try {
+            assertEquals(0, bytesAllocatedBy(() -> net.trainBatch(x, labels, 64), 2_000));
         } finally {
             net.setThreads(1);
         }

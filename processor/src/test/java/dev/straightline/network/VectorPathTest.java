@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.straightline.Tensor;
 import dev.straightline.internal.Simd;
-import dev.straightline.nets.WideNet;
 import dev.straightline.nets.WideExactNet;
+import dev.straightline.nets.WideNesterovExactNet;
+import dev.straightline.nets.WideNesterovNet;
+import dev.straightline.nets.WideNet;
 import dev.straightline.runtime.Batch;
 import dev.straightline.runtime.DataSet;
+import dev.straightline.runtime.TrainableNetwork;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +27,16 @@ class VectorPathTest {
 
     @Test
     void floatNetworkFollowsItsDoubleTwinForSeveralSteps() {
-        WideNet single = new WideNet(3);
-        WideExactNet exact = new WideExactNet(3);
+        assertFollowsTwin(new WideNet(3), new WideExactNet(3));
+    }
+
+    /** The vector kernels store dW for optimizers with state, which then update row by row. */
+    @Test
+    void floatNetworkWithMomentumFollowsItsDoubleTwin() {
+        assertFollowsTwin(new WideNesterovNet(3), new WideNesterovExactNet(3));
+    }
+
+    private static void assertFollowsTwin(TrainableNetwork single, TrainableNetwork exact) {
         SplittableRandom random = new SplittableRandom(4);
         float[] x = new float[40 * 23];
         int[] labels = new int[40];
@@ -50,19 +61,13 @@ class VectorPathTest {
         for (int t = 0; t < exact.parameters().size(); t++) {
             assertClose(exact.parameters().get(t), single.parameters().get(t), 1e-4);
         }
-        float[] probabilities = single.predict(java.util.Arrays.copyOf(x, 23));
-        double[] expected = exact.predict(toDoubles(java.util.Arrays.copyOf(x, 23)));
+        float[] probabilities = new float[4];
+        float[] expected = new float[4];
+        single.predictBatch(java.util.Arrays.copyOf(x, 23), 1, probabilities);
+        exact.predictBatch(java.util.Arrays.copyOf(x, 23), 1, expected);
         for (int j = 0; j < 4; j++) {
             assertEquals(expected[j], probabilities[j], 1e-5);
         }
-    }
-
-    private static double[] toDoubles(float[] values) {
-        double[] d = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            d[i] = values[i];
-        }
-        return d;
     }
 
     private static void assertClose(Tensor expected, Tensor actual, double tolerance) {

@@ -13,6 +13,7 @@ final class NetworkSource {
     private String precision = "FLOAT";
     private int maxBatch = 16;
     private double learningRate = 0.1;
+    private String optimizer;
     private final List<String> layers = new ArrayList<>();
     private boolean suppressHeaviside;
 
@@ -47,6 +48,12 @@ final class NetworkSource {
         return this;
     }
 
+    /** An optimizer annotation, such as {@code @Adam(learningRate = 0.01)}, instead of {@code @Sgd}. */
+    NetworkSource optimizer(String annotation) {
+        this.optimizer = annotation;
+        return this;
+    }
+
     NetworkSource dense(String layer, int units, String activation) {
         layers.add("    @Dense(units = " + units + ", activation = Activation." + activation + ") abstract Layer " + layer + "();");
         return this;
@@ -71,7 +78,7 @@ final class NetworkSource {
                 + "import dev.straightline.*;\n\n"
                 + "@Network(inputs = " + inputs + ", loss = Loss." + loss + ", precision = Precision." + precision
                 + ", maxBatch = " + maxBatch + ")\n"
-                + "@Sgd(learningRate = " + learningRate + ")\n"
+                + (optimizer != null ? optimizer : "@Sgd(learningRate = " + learningRate + ")") + "\n"
                 + (suppressHeaviside ? "@SuppressWarnings(\"HeavisideCannotLearn\")\n" : "")
                 + "public abstract class " + name + " {\n"
                 + String.join("\n", layers) + "\n"
