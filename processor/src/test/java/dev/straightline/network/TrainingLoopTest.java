@@ -10,6 +10,7 @@ import dev.straightline.nets.ClassifierNet;
 import dev.straightline.nets.RegressionNet;
 import dev.straightline.nets.XorNet;
 import dev.straightline.runtime.DataSet;
+import dev.straightline.runtime.EarlyStopping;
 import dev.straightline.runtime.EpochResult;
 import dev.straightline.runtime.Evaluation;
 import dev.straightline.runtime.FitOptions;
@@ -122,5 +123,59 @@ class TrainingLoopTest {
         assertEquals("a SOFTMAX_CROSS_ENTROPY network needs class labels, but the data set has real targets",
                 assertThrows(IllegalArgumentException.class, () -> Training.fit(net,
                         DataSet.withTargets(new float[4], 4, new float[3], 3), FitOptions.builder().build())).getMessage());
+    }
+
+    /** Random labels: the network memorises the 40 training samples and the validation loss rises. */
+    private static DataSet noise(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] x = new float[n * 4];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = random.nextInt(3);
+            for (int k = 0; k < 4; k++) {
+                x[i * 4 + k] = (float) random.nextGaussian();
+            }
+        }
+        return DataSet.labeled(x, 4, labels, 3);
+    }
+
+    @Test
+    void earlyStoppingStopsAfterThePatienceAndRestoresTheBestEpoch() {
+        ClassifierNet net = new ClassifierNet();
+        List<List<float[]>> parametersAfter = new ArrayList<>();
+        List<EpochResult> history = Training.fit(net, noise(40, 1), FitOptions.builder()
+                .epochs(200).batchSize(8).validation(noise(200, 2))
+                .earlyStopping(EarlyStopping.onValidationLoss(3))
+                .listener(epoch -> parametersAfter.add(snapshot(net.parameters())))
+                .build());
+        int best = 0;
+        for (int e = 1; e < history.size(); e++) {
+            if (history.get(e).validationLoss() < history.get(best).validationLoss()) {
+                best = e;
+            }
+        }
+        assertTrue(history.size() < 200, "fitting noise should stop early, ran " + history.size() + " epochs");
+        assertEquals(best + 1 + 3, history.size(), "three epochs without improvement after the best, epoch " + (best + 1));
+        assertSameValues(parametersAfter.get(best), snapshot(net.parameters()));
+    }
+
+    @Test
+    void earlyStoppingOnAccuracyWaitsForAHigherAccuracy() {
+        ClassifierNet net = new ClassifierNet();
+        List<EpochResult> history = Training.fit(net, clusters(300, 1), FitOptions.builder()
+                .epochs(60).batchSize(16).validation(clusters(300, 2))
+                .earlyStopping(new EarlyStopping(EarlyStopping.Monitor.VALIDATION_ACCURACY, 2, 0.5))
+                .build());
+        // No epoch can beat the first by half of all samples, so the run stops after the patience.
+        assertEquals(3, history.size());
+    }
+
+    @Test
+    void earlyStoppingNeedsAValidationSet() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> FitOptions.builder().earlyStopping(EarlyStopping.onValidationLoss(2)).build());
+        assertEquals("early stopping watches the validation set: add validation(...)", e.getMessage());
+        IllegalArgumentException patience = assertThrows(IllegalArgumentException.class, () -> EarlyStopping.onValidationLoss(0));
+        assertEquals("patience must be at least 1 epoch, but is 0", patience.getMessage());
     }
 }

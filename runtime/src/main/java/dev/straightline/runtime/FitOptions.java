@@ -15,6 +15,7 @@ public final class FitOptions {
     private final boolean shuffle;
     private final DataSet validation;
     private final List<EpochListener> listeners;
+    private final EarlyStopping earlyStopping;
 
     private FitOptions(Builder builder) {
         this.epochs = builder.epochs;
@@ -23,6 +24,7 @@ public final class FitOptions {
         this.shuffle = builder.shuffle;
         this.validation = builder.validation;
         this.listeners = List.copyOf(builder.listeners);
+        this.earlyStopping = builder.earlyStopping;
     }
 
     public static Builder builder() {
@@ -58,6 +60,11 @@ public final class FitOptions {
         return listeners;
     }
 
+    /** Early stopping, or {@code null} when training runs all its epochs. */
+    public EarlyStopping earlyStopping() {
+        return earlyStopping;
+    }
+
     /** Builder of {@link FitOptions}. */
     public static final class Builder {
         private int epochs = 10;
@@ -66,6 +73,7 @@ public final class FitOptions {
         private boolean shuffle = true;
         private DataSet validation;
         private final List<EpochListener> listeners = new ArrayList<>();
+        private EarlyStopping earlyStopping;
 
         private Builder() {}
 
@@ -111,7 +119,20 @@ public final class FitOptions {
             return this;
         }
 
+        /**
+         * Stops when the validation metric stops improving and restores the best epoch's parameters;
+         * needs a {@link #validation} set. Default: run every epoch.
+         */
+        public Builder earlyStopping(EarlyStopping earlyStopping) {
+            this.earlyStopping = Objects.requireNonNull(earlyStopping, "earlyStopping");
+            return this;
+        }
+
+        /** @throws IllegalStateException if early stopping is set without a validation set */
         public FitOptions build() {
+            if (earlyStopping != null && validation == null) {
+                throw new IllegalStateException("early stopping watches the validation set: add validation(...)");
+            }
             return new FitOptions(this);
         }
     }

@@ -1,5 +1,6 @@
 package dev.straightline.runtime;
 
+import dev.straightline.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -12,9 +13,11 @@ public final class Training {
     private Training() {}
 
     /**
-     * Trains {@code network} on {@code train}.
+     * Trains {@code network} on {@code train}. With {@link FitOptions#earlyStopping()}, training ends
+     * once the validation metric has not improved for the patience, and the network is left with
+     * the parameters of its best epoch (the optimizer's state stays as it was after the last step).
      *
-     * @return one result per epoch
+     * @return one result per epoch that ran
      * @throws NonFiniteException if a step produced a non-finite loss or gradient; the message
      *     names the epoch and batch, and that batch's update was not applied
      */
@@ -33,6 +36,8 @@ public final class Training {
         int[] order = identity(train.size());
         SplittableRandom random = new SplittableRandom(options.seed());
         List<EpochResult> history = new ArrayList<>();
+        EarlyStopping stopping = options.earlyStopping();
+        BestParameters best = stopping == null ? null : new BestParameters(network.parameters());
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             if (options.shuffle()) {
                 shuffle(order, random);
@@ -72,8 +77,55 @@ public final class Training {
             for (EpochListener listener : options.listeners()) {
                 listener.onEpoch(result);
             }
+            if (stopping != null) {
+                double score = stopping.score(result);
+                if (best.epoch == 0 || score > best.score + stopping.minDelta()) {
+                    best.keep(epoch, score);
+                } else if (epoch - best.epoch >= stopping.patience()) {
+                    break;
+                }
+            }
+        }
+        if (best != null && best.epoch < history.size()) {
+            best.restore();
         }
         return List.copyOf(history);
+    }
+
+    /** A copy of the parameters of the best epoch so far. */
+    private static final class BestParameters {
+        private final List<Tensor> parameters;
+        private final double[][] values;
+        int epoch;
+        double score;
+
+        BestParameters(List<Tensor> parameters) {
+            this.parameters = parameters;
+            this.values = new double[parameters.size()][];
+            for (int t = 0; t < values.length; t++) {
+                values[t] = new double[parameters.get(t).size()];
+            }
+        }
+
+        void keep(int epoch, double score) {
+            this.epoch = epoch;
+            this.score = score;
+            for (int t = 0; t < values.length; t++) {
+                Tensor tensor = parameters.get(t);
+                for (int i = 0; i < values[t].length; i++) {
+                    values[t][i] = tensor.get(i);
+                }
+            }
+        }
+
+        void restore() {
+            for (int t = 0; t < values.length; t++) {
+                Tensor tensor = parameters.get(t);
+                for (int i = 0; i < values[t].length; i++) {
+                    tensor.set(i, values[t][i]);
+                }
+            }
+        }
     }
 
     private static int[] identity(int n) {
