@@ -14,6 +14,7 @@ import dev.straightline.runtime.EarlyStopping;
 import dev.straightline.runtime.EpochResult;
 import dev.straightline.runtime.Evaluation;
 import dev.straightline.runtime.FitOptions;
+import dev.straightline.runtime.LearningRateSchedule;
 import dev.straightline.runtime.Training;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,5 +178,17 @@ class TrainingLoopTest {
         assertEquals("early stopping watches the validation set: add validation(...)", e.getMessage());
         IllegalArgumentException patience = assertThrows(IllegalArgumentException.class, () -> EarlyStopping.onValidationLoss(0));
         assertEquals("patience must be at least 1 epoch, but is 0", patience.getMessage());
+    }
+
+    @Test
+    void aScheduleSetsTheRateOfEveryStepAndListenersSeeIt() {
+        ClassifierNet net = new ClassifierNet();
+        double base = net.learningRate();
+        List<EpochResult> history = Training.fit(net, clusters(64, 1), FitOptions.builder()
+                .epochs(4).batchSize(16).schedule(LearningRateSchedule.stepDecay(1, 0.5)).build());
+        for (EpochResult epoch : history) {
+            assertEquals(base * Math.pow(0.5, epoch.epoch() - 1), epoch.learningRate(), 1e-7, "epoch " + epoch.epoch());
+        }
+        assertEquals(base / 8, net.learningRate(), 1e-7, "the network keeps the last step's rate");
     }
 }

@@ -121,6 +121,53 @@ public final class DataSet {
         return new DataSet(x, inputs, null, 0, Arrays.copyOfRange(targets, from * targetWidth, to * targetWidth), targetWidth);
     }
 
+    /** The samples at {@code indices}, in that order, as a new data set. */
+    public DataSet select(int[] indices) {
+        float[] x = new float[indices.length * inputs];
+        int[] y = labels == null ? null : new int[indices.length];
+        float[] t = targets == null ? null : new float[indices.length * targetWidth];
+        for (int i = 0; i < indices.length; i++) {
+            int s = indices[i];
+            if (s < 0 || s >= size) {
+                throw new IllegalArgumentException("index " + s + " is not a sample of [0, " + size + ")");
+            }
+            System.arraycopy(features, s * inputs, x, i * inputs, inputs);
+            if (y != null) {
+                y[i] = labels[s];
+            } else {
+                System.arraycopy(targets, s * targetWidth, t, i * targetWidth, targetWidth);
+            }
+        }
+        return new DataSet(x, inputs, y, classes, t, targetWidth);
+    }
+
+    /** A training set and a validation set drawn from one data set. */
+    public record Split(DataSet train, DataSet validation) {}
+
+    /**
+     * Splits the samples at random (seeded) into a training set and a validation set holding
+     * {@code validationFraction} of them, for model selection that never looks at the test set.
+     */
+    public Split split(double validationFraction, long seed) {
+        int held = (int) Math.round(validationFraction * size);
+        if (!(validationFraction > 0 && validationFraction < 1) || held < 1 || held >= size) {
+            throw new IllegalArgumentException("validationFraction must leave at least one sample on each side of "
+                    + size + ", but is " + validationFraction);
+        }
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int i = size - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return new Split(select(Arrays.copyOfRange(order, held, size)), select(Arrays.copyOfRange(order, 0, held)));
+    }
+
     /** Throws unless this data set can train or evaluate {@code network}, saying what does not fit. */
     public void requireCompatible(TrainableNetwork network) {
         if (inputs != network.inputs()) {

@@ -16,6 +16,7 @@ public final class FitOptions {
     private final DataSet validation;
     private final List<EpochListener> listeners;
     private final EarlyStopping earlyStopping;
+    private final LearningRateSchedule schedule;
 
     private FitOptions(Builder builder) {
         this.epochs = builder.epochs;
@@ -25,6 +26,7 @@ public final class FitOptions {
         this.validation = builder.validation;
         this.listeners = List.copyOf(builder.listeners);
         this.earlyStopping = builder.earlyStopping;
+        this.schedule = builder.schedule;
     }
 
     public static Builder builder() {
@@ -60,6 +62,11 @@ public final class FitOptions {
         return listeners;
     }
 
+    /** The learning-rate schedule, or {@code null} when the network's rate is left as it is. */
+    public LearningRateSchedule schedule() {
+        return schedule;
+    }
+
     /** Early stopping, or {@code null} when training runs all its epochs. */
     public EarlyStopping earlyStopping() {
         return earlyStopping;
@@ -74,6 +81,7 @@ public final class FitOptions {
         private DataSet validation;
         private final List<EpochListener> listeners = new ArrayList<>();
         private EarlyStopping earlyStopping;
+        private LearningRateSchedule schedule;
 
         private Builder() {}
 
@@ -116,6 +124,15 @@ public final class FitOptions {
         /** Called after every epoch; default none. */
         public Builder listener(EpochListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Sets the network's learning rate before every step from its rate when the run starts;
+         * default: the rate is left alone.
+         */
+        public Builder schedule(LearningRateSchedule schedule) {
+            this.schedule = Objects.requireNonNull(schedule, "schedule");
             return this;
         }
 

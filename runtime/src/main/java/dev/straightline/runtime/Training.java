@@ -38,6 +38,11 @@ public final class Training {
         List<EpochResult> history = new ArrayList<>();
         EarlyStopping stopping = options.earlyStopping();
         BestParameters best = stopping == null ? null : new BestParameters(network.parameters());
+        LearningRateSchedule schedule = options.schedule();
+        double baseRate = network.learningRate();
+        long stepsPerEpoch = (train.size() + batch.capacity() - 1) / batch.capacity();
+        long totalSteps = stepsPerEpoch * options.epochs();
+        long step = 0;
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             if (options.shuffle()) {
                 shuffle(order, random);
@@ -50,6 +55,10 @@ public final class Training {
             for (int from = 0; from < train.size(); from += batch.capacity()) {
                 int count = Math.min(batch.capacity(), train.size() - from);
                 batch.fill(train, order, from, count);
+                if (schedule != null) {
+                    network.setLearningRate(schedule.rate(baseRate, step, stepsPerEpoch, totalSteps));
+                }
+                step++;
                 double loss;
                 try {
                     loss = network.trainBatch(batch);

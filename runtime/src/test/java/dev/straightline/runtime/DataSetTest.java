@@ -52,4 +52,34 @@ class DataSetTest {
         assertEquals("this data set has real targets, not class labels",
                 assertThrows(IllegalStateException.class, targets::labels).getMessage());
     }
+
+    @Test
+    void splitHoldsOutAFractionAtRandomAndKeepsEverySampleOnce() {
+        float[] x = new float[100 * 2];
+        int[] labels = new int[100];
+        for (int i = 0; i < 100; i++) {
+            x[2 * i] = i;
+            x[2 * i + 1] = -i;
+            labels[i] = i % 3;
+        }
+        DataSet.Split split = DataSet.labeled(x, 2, labels, 3).split(0.2, 7);
+        org.junit.jupiter.api.Assertions.assertEquals(80, split.train().size());
+        org.junit.jupiter.api.Assertions.assertEquals(20, split.validation().size());
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (DataSet part : new DataSet[] {split.train(), split.validation()}) {
+            for (int s = 0; s < part.size(); s++) {
+                int original = (int) part.feature(s, 0);
+                org.junit.jupiter.api.Assertions.assertEquals(-original, part.feature(s, 1));
+                org.junit.jupiter.api.Assertions.assertEquals(original % 3, part.label(s), "labels travel with their rows");
+                org.junit.jupiter.api.Assertions.assertTrue(seen.add(original), "sample " + original + " twice");
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(100, seen.size());
+        int firstRows = 0;
+        for (int s = 0; s < 20; s++) {
+            firstRows += split.validation().feature(s, 0) < 20 ? 1 : 0;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(firstRows < 20, "drawn at random, not the first rows");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> DataSet.labeled(x, 2, labels, 3).split(1.0, 1));
+    }
 }
