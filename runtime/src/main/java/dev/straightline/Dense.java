@@ -33,4 +33,12 @@ public @interface Dense {
 
     /** Whether the layer has a bias vector {@code b}. */
     boolean bias() default true;
+
+    /**
+     * Inverted dropout on this layer's output while training (Srivastava et al., 2014): each step,
+     * each output is kept with probability 1 − dropout and scaled by 1/(1 − dropout), or set to 0,
+     * independently per sample. Prediction and loss evaluation use every output, unscaled, so
+     * {@code predict} is deterministic. In [0, 1); 0 (the default) is no dropout. Not on the output layer.
+     */
+    double dropout() default 0;
 }

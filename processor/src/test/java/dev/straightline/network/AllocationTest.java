@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.straightline.nets.ClassifierNet;
+import dev.straightline.nets.DroppingFloatNet;
 import dev.straightline.nets.RegressionNet;
 import dev.straightline.nets.WideAdamWNet;
 import dev.straightline.runtime.Batch;
@@ -113,13 +114,21 @@ class AllocationTest {
 
     @Test
     void anAdamWStepAllocatesNothingOnOneOrTwoThreads() {
-        WideAdamWNet net = new WideAdamWNet();
-        float[] x = randomInputs(64 * 23);
-        int[] labels = new int[64];
-        assertEquals(0, bytesAllocatedBy(() -> net.trainBatch(x, labels, 64), 2_000));
+        assertAllocatesNothingOnOneOrTwoThreads(new WideAdamWNet());
+    }
+
+    @Test
+    void anAdamStepWithDropoutAllocatesNothingOnOneOrTwoThreads() {
+        assertAllocatesNothingOnOneOrTwoThreads(new DroppingFloatNet());
+    }
+
+    private static void assertAllocatesNothingOnOneOrTwoThreads(dev.straightline.runtime.TrainableNetwork net) {
+        Batch batch = new Batch(net, 64);
+        batch.fill(DataSet.labeled(randomInputs(64 * 23), 23, new int[64], 4), 0, 64);
+        assertEquals(0, bytesAllocatedBy(() -> net.trainBatch(batch), 2_000));
         net.setThreads(2);
         try {
-            assertEquals(0, bytesAllocatedBy(() -> net.trainBatch(x, labels, 64), 2_000));
+            assertEquals(0, bytesAllocatedBy(() -> net.trainBatch(batch), 2_000));
         } finally {
             net.setThreads(1);
         }

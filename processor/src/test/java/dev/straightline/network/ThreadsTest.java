@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.straightline.Tensor;
 import dev.straightline.nets.ClassifierNet;
+import dev.straightline.nets.DroppingFloatNet;
 import dev.straightline.nets.RegressionNet;
 import dev.straightline.nets.TiledNet;
 import dev.straightline.nets.WideNet;
@@ -97,6 +98,7 @@ class ThreadsTest {
         assertTwoThreadsMatchOne(TiledNet::new);
         assertTwoThreadsMatchOne(WideNet::new);
         assertTwoThreadsMatchOne(ClassifierNet::new);
+        assertTwoThreadsMatchOne(DroppingFloatNet::new);
     }
 
     @Test

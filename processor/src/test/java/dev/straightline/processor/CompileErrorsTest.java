@@ -192,6 +192,30 @@ class CompileErrorsTest {
     }
 
     @Test
+    void dropoutLiesBelowOne() {
+        JavaFileObject file = source("Vanishing",
+                "@Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR) @Sgd(learningRate = 0.1)",
+                "abstract class Vanishing {",
+                "  @Dense(units = 4, dropout = 1.0) abstract Layer hidden();",
+                LAYERS,
+                "}");
+        assertThat(compile(file)).hadErrorContaining(Message.BAD_DROPOUT.tag()
+                + " dropout of layer 'hidden' must be at least 0 and below 1, but is 1.0").inFile(file).onLineContaining("dropout = 1.0");
+    }
+
+    @Test
+    void noDropoutOnTheOutputLayer() {
+        JavaFileObject file = source("Forgetful",
+                "@Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR) @Sgd(learningRate = 0.1)",
+                "abstract class Forgetful {",
+                "  @Dense(units = 2, dropout = 0.5) abstract Layer output();",
+                "}");
+        assertThat(compile(file)).hadErrorContaining(Message.DROPOUT_ON_OUTPUT.tag()
+                + " dropout on the output layer 'output' would drop predictions; put it on a hidden layer")
+                .inFile(file).onLineContaining("dropout = 0.5");
+    }
+
+    @Test
     void oneOptimizerPerNetwork() {
         JavaFileObject file = source("Undecided",
                 "@Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR)",

@@ -7,7 +7,7 @@ import java.util.List;
 /** Runs every model check on a network, so a user sees all mistakes of a type at once. */
 public final class ModelChecks {
     private static final List<Check> CHECKS = List.of(
-            new SizeCheck(), new ActivationCheck(), new LossCheck(), new OptimizerCheck());
+            new SizeCheck(), new ActivationCheck(), new LossCheck(), new OptimizerCheck(), new DropoutCheck());
 
     private ModelChecks() {}
 

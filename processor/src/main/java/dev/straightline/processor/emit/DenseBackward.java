@@ -46,6 +46,16 @@ final class DenseBackward {
                 .addParameter(TypeName.INT, "to")
                 .addParameter(TypeName.INT, "n");
         CodeBlock.Builder body = CodeBlock.builder();
+        if (layer.hasDropout()) {
+            body.add("// Through the dropout: the next layer's gradient reached only the kept outputs, scaled.\n")
+                    .beginControlFlow("for (int s = from; s < to; s++)")
+                    .addStatement("$L[] dh = $L[s]", t, layer.outGrad())
+                    .addStatement("$L[] m = $L[s]", t, layer.mask())
+                    .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+                    .addStatement("dh[j] *= m[j]")
+                    .endControlFlow()
+                    .endControlFlow();
+        }
         if (!activation.isIdentity()) {
             CodeBlock rule = activation.backward(units, numeric);
             String ruleText = rule.toString();

@@ -64,9 +64,43 @@ final class DenseEmitter {
         return numeric.isFloat() && layer.units() >= SIMD_MIN_UNITS && !straightLine;
     }
 
-    /** The rows of this layer's input for the kernels: the previous layer's H, or the staged input rows. */
+    /**
+     * The rows of this layer's input in a training step, for the weight gradient: the staged input
+     * rows, or the previous layer's H (after its dropout, if it has one).
+     */
     String inputRows() {
-        return layer.isFirst() ? "inputRows" : layer.previous().out();
+        return layer.isFirst() ? "inputRows" : layer.previous().trainingOut();
+    }
+
+    /** The rows of this layer's input in a forward pass: with dropout on the previous layer, chosen by {@code stepDropout}. */
+    String forwardInputRows() {
+        if (layer.isFirst()) {
+            return "inputRows";
+        }
+        LayerPlan previous = layer.previous();
+        return previous.hasDropout() ? "(stepDropout ? " + previous.dropped() + " : " + previous.out() + ")" : previous.out();
+    }
+
+    /** In a training step, H ⊙ mask into the dropped rows, with a fresh mask per sample; nothing without dropout. */
+    CodeBlock dropoutRows() {
+        if (!layer.hasDropout()) {
+            return CodeBlock.of("");
+        }
+        return CodeBlock.builder()
+                .add("// Inverted dropout, only while training: the next layer reads H ⊙ mask.\n")
+                .beginControlFlow("if (stepDropout)")
+                .beginControlFlow("for (int s = from; s < to; s++)")
+                .addStatement("$T.fill($L[s], $L, $L, dropoutSeed, dropoutStep, $L, s)", RuntimeTypes.DROPOUT_MASKS, layer.mask(),
+                        layer.units(), layer.layer().dropout(), layer.index())
+                .addStatement("$L[] h = $L[s]", t, layer.out())
+                .addStatement("$L[] m = $L[s]", t, layer.mask())
+                .addStatement("$L[] d = $L[s]", t, layer.dropped())
+                .beginControlFlow("for (int j = 0; j < $L; j++)", layer.units())
+                .addStatement("d[j] = h[j] * m[j]")
+                .endControlFlow()
+                .endControlFlow()
+                .endControlFlow()
+                .build();
     }
 
     /**
@@ -119,6 +153,11 @@ final class DenseEmitter {
             fields.add(array(layer.outGrad(), 2, "new $L[MAX_BATCH][$L]", units).build());
         }
         fields.add(array(layer.preGrad(), 2, "new $L[MAX_BATCH][$L]", units).build());
+        if (layer.hasDropout()) {
+            fields.add(array(layer.dropped(), 2, "new $L[MAX_BATCH][$L]", units)
+                    .addJavadoc("H ⊙ mask while training (dropout $L), one row per sample.\n", layer.layer().dropout()).build());
+            fields.add(array(layer.mask(), 2, "new $L[MAX_BATCH][$L]", units).build());
+        }
         if (layer.weightsT() != null) {
             fields.add(array(layer.weightsT(), 2, "new $L[$L][$L]", units, in)
                     .addJavadoc("Wᵀ, [$L][$L], copied from W in each backward pass of four or more samples.\n", units, in).build());

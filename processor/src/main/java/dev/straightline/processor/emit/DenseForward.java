@@ -59,7 +59,7 @@ final class DenseForward {
             }
             body.add("// Fewer than four samples stream W once either way, and the loops below do it faster.\n")
                     .beginControlFlow("if ($T.ENABLED && to - from >= 4)", RuntimeTypes.SIMD)
-                    .addStatement("$T.kernels().forward($L, $L, $L, $L, from, to, $L, $L)", RuntimeTypes.SIMD, dense.inputRows(), layer.weights(),
+                    .addStatement("$T.kernels().forward($L, $L, $L, $L, from, to, $L, $L)", RuntimeTypes.SIMD, dense.forwardInputRows(), layer.weights(),
                             layer.hasBias() ? layer.bias() : "zeroBias", layer.pre(), in, units)
                     .nextControlFlow("else");
         }
@@ -114,7 +114,7 @@ final class DenseForward {
         return finishForward(method, body);
     }
 
-    /** Adds the activation, row by row, and builds the forward method. */
+    /** Adds the activation, row by row, and dropout while training, and builds the forward method. */
     private MethodSpec finishForward(MethodSpec.Builder method, CodeBlock.Builder body) {
         if (!activation.isIdentity()) {
             body.beginControlFlow("for (int s = from; s < to; s++)")
@@ -123,6 +123,7 @@ final class DenseForward {
                     .add(activation.forward(layer.units(), numeric))
                     .endControlFlow();
         }
+        body.add(dense.dropoutRows());
         return method.addCode(body.build()).build();
     }
 
@@ -146,7 +147,7 @@ final class DenseForward {
         if (layer.isFirst()) {
             code.addStatement("int xo = (first + s) * $L", in);
         } else {
-            code.addStatement("$L[] in = $L[s]", t, layer.previous().out());
+            code.addStatement("$L[] in = $L[s]", t, dense.forwardInputRows());
         }
         for (int k = 0; k < in; k++) {
             code.addStatement("$L x$L = $L", t, k, input(String.valueOf(k)));
@@ -167,7 +168,7 @@ final class DenseForward {
         if (layer.isFirst()) {
             body.addStatement("int xo = (first + s) * $L", layer.inputs());
         } else {
-            body.addStatement("$L[] in = $L[s]", t, layer.previous().out());
+            body.addStatement("$L[] in = $L[s]", t, dense.forwardInputRows());
         }
     }
 

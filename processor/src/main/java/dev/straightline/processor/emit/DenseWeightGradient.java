@@ -112,7 +112,7 @@ final class DenseWeightGradient {
     /** Input element {@code k} of sample {@code s} (an expression such as {@code s + 1}), for the backward pass. */
     private String inputOf(String s) {
         if (!layer.isFirst()) {
-            return layer.previous().out() + "[" + s + "][k]";
+            return layer.previous().trainingOut() + "[" + s + "][k]";
         }
         String row = s.equals("s") ? "s" : "(" + s + ")";
         return "x[" + row + " * " + layer.inputs() + " + k]";

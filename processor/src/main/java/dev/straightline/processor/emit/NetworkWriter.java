@@ -157,6 +157,14 @@ public final class NetworkWriter {
                     .initializer("$T.ENABLED ? new $L[MAX_BATCH][INPUTS] : null", RuntimeTypes.SIMD, c.numeric.name())
                     .build());
         }
+        if (c.plan.layers().stream().anyMatch(l -> l.hasDropout())) {
+            fields.add(FieldSpec.builder(TypeName.BOOLEAN, "stepDropout", Modifier.PRIVATE)
+                    .addJavadoc("Whether the running forward pass is a training step's, which applies dropout.\n").build());
+            fields.add(FieldSpec.builder(TypeName.LONG, "dropoutSeed", Modifier.PRIVATE)
+                    .addJavadoc("The seed the weights were drawn from; with the step count, it keys every dropout mask.\n").build());
+            fields.add(FieldSpec.builder(TypeName.LONG, "dropoutStep", Modifier.PRIVATE)
+                    .addJavadoc("Update steps taken since {@code initialize}: each draws new masks.\n").build());
+        }
         if (c.staged()) {
             fields.add(FieldSpec.builder(c.numeric.vector(), "stagedX", Modifier.PRIVATE, Modifier.FINAL)
                     .addJavadoc("Float inputs of runtime batches, widened.\n")
@@ -221,6 +229,9 @@ public final class NetworkWriter {
             body.add(layer.resetState(c.optimizer));
         }
         body.add(c.optimizer.resetScalars());
+        if (c.plan.layers().stream().anyMatch(l -> l.hasDropout())) {
+            body.addStatement("dropoutSeed = seed").addStatement("dropoutStep = 0");
+        }
         return MethodSpec.methodBuilder("initialize")
                 .addJavadoc("Draws every weight again from {@code seed}, layer by layer, zeroes the biases, and resets\nthe optimizer's state.\n")
                 .addModifiers(Modifier.PUBLIC)

@@ -110,6 +110,7 @@ final class TeamWriter {
                 .addModifiers(Modifier.PRIVATE)
                 .addStatement("stepX = null")
                 .addStatement("stepTargets = null")
+                .addCode(c.plan.layers().stream().anyMatch(l -> l.hasDropout()) ? CodeBlock.of("stepDropout = false;\n") : CodeBlock.of(""))
                 .build());
         methods.add(MethodSpec.methodBuilder("run")
                 .addJavadoc("Runs one job of the step: shared with the helper when there is one and the batch is\n"

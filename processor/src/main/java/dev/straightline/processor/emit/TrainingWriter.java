@@ -124,9 +124,13 @@ final class TrainingWriter {
                 .addStatement("$T.rows($S, x, n, INPUTS)", RuntimeTypes.CHECKS, "x")
                 .addCode(c.loss.checkTargets(c.outputs()))
                 .build());
+        boolean dropout = c.plan.layers().stream().anyMatch(l -> l.hasDropout());
         CodeBlock.Builder step = CodeBlock.builder()
                 .addStatement("beginStep(x, $L, n, update)", c.target())
                 .beginControlFlow("try");
+        if (dropout) {
+            step.addStatement("stepDropout = true");
+        }
         if (new TeamWriter(c).transposes()) {
             step.beginControlFlow("if (n >= 4)").addStatement("run(TRANSPOSE)").endControlFlow();
         }
@@ -143,6 +147,8 @@ final class TrainingWriter {
                 .addStatement("updateBiases()")
                 .endControlFlow()
                 .addStatement("run(WEIGHT_GRADIENTS)")
+                .add(dropout ? CodeBlock.builder().beginControlFlow("if (update)").addStatement("dropoutStep++").endControlFlow().build()
+                        : CodeBlock.of(""))
                 .addStatement("return loss")
                 .nextControlFlow("finally")
                 .addStatement("endStep()")

@@ -22,6 +22,8 @@ import dev.straightline.processor.model.DenseLayer;
  * @param preGrad {@code dZ}; the same field as {@code outGrad} for the identity activation
  * @param weightsT {@code Wᵀ}, {@code [units][inputs]}, refreshed each step to compute {@code dX = dZ·Wᵀ}
  *     with contiguous rows; {@code null} for the first layer, which passes no gradient on
+ * @param dropped {@code H ⊙ mask}, what the next layer reads while training, or {@code null} without dropout
+ * @param mask the dropout mask of each sample: 0, or 1/(1 − rate) for a kept output; {@code null} without dropout
  */
 public record LayerPlan(
         int index,
@@ -37,7 +39,9 @@ public record LayerPlan(
         String outGrad,
         String preGrad,
         String weightsT,
-        String view) {
+        String view,
+        String dropped,
+        String mask) {
 
     public String name() {
         return layer.name();
@@ -53,5 +57,16 @@ public record LayerPlan(
 
     public boolean hasBias() {
         return bias != null;
+    }
+
+    public boolean hasDropout() {
+        return dropped != null;
+    }
+
+    /**
+     * The rows the next layer reads in a training step: {@link #dropped()} with dropout, else {@link #out()}.
+     */
+    public String trainingOut() {
+        return dropped != null ? dropped : out;
     }
 }

@@ -18,7 +18,7 @@ public final class MemoryPlan {
             "FINGERPRINT", "learningRate", "parameterViews", "gradientViews", "zeroBias", "inputRows", "stagedX", "stagedY",
             "TRANSPOSE", "FORWARD_LOSS", "FORWARD_LOSS_DELTAS", "WEIGHT_GRADIENTS", "MIN_SPLIT_BATCH", "team", "parts", "stepX",
             "stepTargets", "stepN", "stepUpdate", "partLoss", "gradientRows", "savedViews", "adamPowers", "adamStep",
-            "adamCorrection", "adamShrink");
+            "adamCorrection", "adamShrink", "stepDropout", "dropoutSeed", "dropoutStep");
 
     private final List<LayerPlan> layers;
 
@@ -59,7 +59,8 @@ public final class MemoryPlan {
             LayerPlan plan = new LayerPlan(i, layer, network.inputsOf(i), previous,
                     n + "W", layer.bias() ? n + "B" : null, n + "DW", layer.bias() ? n + "DB" : null,
                     n + "Z", identity ? n + "Z" : n + "H", n + (identity ? "DZ" : "DH"), n + "DZ",
-                    previous == null ? null : n + "WT", n + "Layer");
+                    previous == null ? null : n + "WT", n + "Layer",
+                    layer.dropout() > 0 ? n + "Dropped" : null, layer.dropout() > 0 ? n + "Mask" : null);
             for (String field : fieldsOf(plan)) {
                 String owner = owners.putIfAbsent(field, n);
                 if (owner != null && !owner.equals(n)) {
@@ -82,6 +83,10 @@ public final class MemoryPlan {
         }
         if (plan.weightsT() != null) {
             fields.add(plan.weightsT());
+        }
+        if (plan.hasDropout()) {
+            fields.add(plan.dropped());
+            fields.add(plan.mask());
         }
         return fields;
     }

@@ -186,11 +186,12 @@ public final class NetworkReader {
         Double alpha = annotations.doubleValue(dense, "alpha");
         InitKind init = annotations.enumValue(dense, "init", InitKind.class);
         Boolean bias = annotations.booleanValue(dense, "bias");
-        if (units == null || activation == null || alpha == null || init == null || bias == null) {
+        Double dropout = annotations.doubleValue(dense, "dropout");
+        if (units == null || activation == null || alpha == null || init == null || bias == null || dropout == null) {
             return null;
         }
         Activation resolved = alpha.isNaN() ? Activation.of(activation) : new Activation(activation, alpha);
-        return new DenseLayer(method.getSimpleName().toString(), units, resolved, init, bias, Site.of(method, dense));
+        return new DenseLayer(method.getSimpleName().toString(), units, resolved, init, bias, dropout, Site.of(method, dense));
     }
 
     private void checkInheritedLayers(TypeElement type, Diagnostics diagnostics) {
