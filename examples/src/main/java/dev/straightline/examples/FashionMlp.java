@@ -5,19 +5,20 @@ import dev.straightline.Dense;
 import dev.straightline.Layer;
 import dev.straightline.Loss;
 import dev.straightline.Network;
-import dev.straightline.Sgd;
+import dev.straightline.Adam;
 
 /**
  * A multilayer perceptron for 28×28 Fashion-MNIST images: 784 → 256 → 128 → 10, ReLU hidden
- * layers, softmax cross-entropy, plain SGD. Straightline generates {@code FashionMlpNet} from it.
+ * layers with 20 % dropout while training, softmax cross-entropy, Adam. Straightline generates
+ * {@code FashionMlpNet} from it.
  */
 @Network(inputs = 784, loss = Loss.SOFTMAX_CROSS_ENTROPY, maxBatch = 128)
-@Sgd(learningRate = 0.1)
+@Adam(learningRate = 0.001)
 public interface FashionMlp {
-    @Dense(units = 256, activation = Activation.RELU)
+    @Dense(units = 256, activation = Activation.RELU, dropout = 0.2)
     Layer hidden1();
 
-    @Dense(units = 128, activation = Activation.RELU)
+    @Dense(units = 128, activation = Activation.RELU, dropout = 0.2)
     Layer hidden2();
 
     @Dense(units = 10)

@@ -1,16 +1,22 @@
 package dev.straightline.examples;
 
+import dev.straightline.runtime.DataSet;
+import dev.straightline.runtime.EarlyStopping;
 import dev.straightline.runtime.EpochResult;
 import dev.straightline.runtime.Evaluation;
 import dev.straightline.runtime.FitOptions;
+import dev.straightline.runtime.LearningRateSchedule;
 import dev.straightline.runtime.Training;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Trains the 784-256-128-10 {@link FashionMlp} with SGD for five epochs, prints one line per
- * epoch, then saves the weights, loads them into a fresh network and classifies a test image.
+ * Trains the 784-256-128-10 {@link FashionMlp} with Adam and dropout on two threads, for up to 30
+ * epochs on a cosine learning-rate schedule, holding out 10 % of the training images to stop early
+ * when their loss stops falling (and to keep the best epoch); prints one line per epoch, the test
+ * accuracy, then saves the weights, loads them into a fresh network and classifies a test image.
  *
  * <p>Usage: {@code java -jar examples/target/fashion-mnist.jar [epochs] [weights-file]}
  */
@@ -18,21 +24,34 @@ public final class FashionMnist {
     private FashionMnist() {}
 
     public static void main(String[] args) throws IOException {
-        int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         Path weights = args.length > 1 ? Path.of(args[1]) : Files.createTempFile("fashion-mlp", ".slw");
         FashionData data = FashionData.load();
         System.out.printf("Data: %s%n", data.description());
         System.out.printf("      %,d training and %,d test images of %d pixels%n",
                 data.train().size(), data.test().size(), data.train().inputs());
         FashionMlpNet net = new FashionMlpNet();
-        System.out.printf("Network: %s, SGD learning rate %.2f%n", net.architecture(), net.learningRate());
+        net.setThreads(2);
+        System.out.printf("Network: %s, Adam learning rate %.3f, dropout 0.2, 2 threads%n", net.architecture(), net.learningRate());
+        DataSet.Split split = data.train().split(0.1, 1);
+        System.out.printf("Training on %,d images, validating on %,d held-out training images%n",
+                split.train().size(), split.validation().size());
 
-        Training.fit(net, data.train(), FitOptions.builder()
+        List<EpochResult> history = Training.fit(net, split.train(), FitOptions.builder()
                 .epochs(epochs)
-                .batchSize(32)
-                .validation(data.test())
+                .batchSize(64)
+                .validation(split.validation())
+                .schedule(LearningRateSchedule.cosine(0.05))
+                .earlyStopping(EarlyStopping.onValidationLoss(8))
                 .listener(FashionMnist::report)
                 .build());
+        net.setThreads(1);
+        int best = 0;
+        for (int e = 1; e < history.size(); e++) {
+            best = history.get(e).validationLoss() < history.get(best).validationLoss() ? e : best;
+        }
+        System.out.printf("Kept the weights of epoch %d (lowest validation loss) after %d epochs%n",
+                history.get(best).epoch(), history.size());
 
         Evaluation test = Evaluation.of(net, data.test());
         System.out.printf("Test accuracy: %.2f%% (loss %.4f) on %,d images%n", 100 * test.accuracy(), test.loss(), test.samples());
@@ -52,8 +71,8 @@ public final class FashionMnist {
     }
 
     private static void report(EpochResult epoch) {
-        System.out.printf("epoch %d  loss %.4f  train acc %.2f%%  test acc %.2f%%  %,.0f samples/s%n",
-                epoch.epoch(), epoch.trainLoss(), 100 * epoch.trainAccuracy(), 100 * epoch.validationAccuracy(),
-                epoch.samplesPerSecond());
+        System.out.printf("epoch %2d  loss %.4f  train acc %.2f%%  validation loss %.4f acc %.2f%%  rate %.5f  %,.0f samples/s%n",
+                epoch.epoch(), epoch.trainLoss(), 100 * epoch.trainAccuracy(), epoch.validationLoss(),
+                100 * epoch.validationAccuracy(), epoch.learningRate(), epoch.samplesPerSecond());
     }
 }
