@@ -73,8 +73,8 @@ interface OptimizerEmitter {
     static OptimizerEmitter of(Optimizer optimizer, Numeric numeric) {
         switch (optimizer.kind()) {
             case SGD: return new SgdEmitter(optimizer, numeric);
-            case ADAGRAD: return new AdagradEmitter(optimizer, numeric);
-            case RMSPROP: return new RmsPropEmitter(optimizer, numeric);
+            case ADAGRAD:
+            case RMSPROP: return new SquaredGradientEmitter(optimizer, numeric);
             case ADAM:
             case ADAMW: return new AdamEmitter(optimizer, numeric);
             default: throw new IllegalArgumentException("no emitter for " + optimizer.kind());
