@@ -5,7 +5,9 @@ import dev.straightline.runtime.EarlyStopping;
 import dev.straightline.runtime.EpochResult;
 import dev.straightline.runtime.Evaluation;
 import dev.straightline.runtime.FitOptions;
+import dev.straightline.runtime.History;
 import dev.straightline.runtime.LearningRateSchedule;
+import dev.straightline.runtime.Progress;
 import dev.straightline.runtime.Training;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +20,8 @@ import java.util.List;
  * when their loss stops falling (and to keep the best epoch); prints one line per epoch, the test
  * accuracy, then saves the weights, loads them into a fresh network and classifies a test image.
  *
+ * The training history (CSV) and its learning curve (PNG) are written beside the weights.
+ *
  * <p>Usage: {@code java -jar examples/target/fashion-mnist.jar [epochs] [weights-file]}
  */
 public final class FashionMnist {
@@ -25,7 +29,10 @@ public final class FashionMnist {
 
     public static void main(String[] args) throws IOException {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        Path weights = args.length > 1 ? Path.of(args[1]) : Files.createTempFile("fashion-mlp", ".slw");
+        // Beside the jar when run from the project (examples/target), else in the temporary folder.
+        Path folder = Files.isDirectory(Path.of("examples", "target")) ? Path.of("examples", "target")
+                : Path.of(System.getProperty("java.io.tmpdir"));
+        Path weights = args.length > 1 ? Path.of(args[1]) : folder.resolve("fashion-mlp.slw");
         FashionData data = FashionData.load();
         System.out.printf("Data: %s%n", data.description());
         System.out.printf("      %,d training and %,d test images of %d pixels%n",
@@ -43,7 +50,7 @@ public final class FashionMnist {
                 .validation(split.validation())
                 .schedule(LearningRateSchedule.cosine(0.05))
                 .earlyStopping(EarlyStopping.onValidationLoss(8))
-                .listener(FashionMnist::report)
+                .progress(Progress.toConsole())
                 .build());
         net.setThreads(1);
         int best = 0;
@@ -52,6 +59,16 @@ public final class FashionMnist {
         }
         System.out.printf("Kept the weights of epoch %d (lowest validation loss) after %d epochs%n",
                 history.get(best).epoch(), history.size());
+        Path csv = weights.toAbsolutePath().resolveSibling("fashion-history.csv");
+        History.writeCsv(history, csv);
+        Path curve = weights.toAbsolutePath().resolveSibling("fashion-learning-curve.png");
+        try {
+            LearningCurve.write(history, history.get(best).epoch(), "Fashion-MNIST 784-256-128-10, Adam, dropout 0.2", curve);
+            System.out.printf("History: %s; learning curve: %s%n", csv, curve);
+        } catch (IOException | RuntimeException | Error e) {
+            // Drawing needs fonts; a server without them still trains and saves.
+            System.out.printf("History: %s; the learning curve could not be drawn (%s)%n", csv, e);
+        }
 
         Evaluation test = Evaluation.of(net, data.test());
         System.out.printf("Test accuracy: %.2f%% (loss %.4f) on %,d images%n", 100 * test.accuracy(), test.loss(), test.samples());
@@ -70,9 +87,4 @@ public final class FashionMnist {
                 FashionData.CLASSES[data.test().label(0)]);
     }
 
-    private static void report(EpochResult epoch) {
-        System.out.printf("epoch %2d  loss %.4f  train acc %.2f%%  validation loss %.4f acc %.2f%%  rate %.5f  %,.0f samples/s%n",
-                epoch.epoch(), epoch.trainLoss(), 100 * epoch.trainAccuracy(), epoch.validationLoss(),
-                100 * epoch.validationAccuracy(), epoch.learningRate(), epoch.samplesPerSecond());
-    }
 }

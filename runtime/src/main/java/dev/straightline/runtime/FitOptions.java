@@ -17,6 +17,7 @@ public final class FitOptions {
     private final List<EpochListener> listeners;
     private final EarlyStopping earlyStopping;
     private final LearningRateSchedule schedule;
+    private final Progress progress;
 
     private FitOptions(Builder builder) {
         this.epochs = builder.epochs;
@@ -27,6 +28,7 @@ public final class FitOptions {
         this.listeners = List.copyOf(builder.listeners);
         this.earlyStopping = builder.earlyStopping;
         this.schedule = builder.schedule;
+        this.progress = builder.progress;
     }
 
     public static Builder builder() {
@@ -62,6 +64,11 @@ public final class FitOptions {
         return listeners;
     }
 
+    /** Where progress is reported, or {@code null} for nowhere. */
+    public Progress progress() {
+        return progress;
+    }
+
     /** The learning-rate schedule, or {@code null} when the network's rate is left as it is. */
     public LearningRateSchedule schedule() {
         return schedule;
@@ -82,6 +89,7 @@ public final class FitOptions {
         private final List<EpochListener> listeners = new ArrayList<>();
         private EarlyStopping earlyStopping;
         private LearningRateSchedule schedule;
+        private Progress progress;
 
         private Builder() {}
 
@@ -124,6 +132,12 @@ public final class FitOptions {
         /** Called after every epoch; default none. */
         public Builder listener(EpochListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Reports progress, such as {@link Progress#toConsole()}; default: silent. */
+        public Builder progress(Progress progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
             return this;
         }
 

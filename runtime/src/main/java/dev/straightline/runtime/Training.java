@@ -43,6 +43,10 @@ public final class Training {
         long stepsPerEpoch = (train.size() + batch.capacity() - 1) / batch.capacity();
         long totalSteps = stepsPerEpoch * options.epochs();
         long step = 0;
+        Progress progress = options.progress();
+        if (progress != null) {
+            progress.begin(options.epochs(), stepsPerEpoch);
+        }
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             if (options.shuffle()) {
                 shuffle(order, random);
@@ -70,6 +74,9 @@ public final class Training {
                 correct += Accuracy.correct(network.loss(), batch);
                 scored += Accuracy.scored(network.loss(), count, network.outputs());
                 batchNumber++;
+                if (progress != null) {
+                    progress.batch(epoch, batchNumber, lossSum / (from + count), from + count, System.nanoTime() - start);
+                }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double trainAccuracy = Accuracy.defined(network.loss()) ? (double) correct / scored : Double.NaN;
@@ -83,6 +90,9 @@ public final class Training {
             EpochResult result = new EpochResult(epoch, lossSum / train.size(), trainAccuracy,
                     validationLoss, validationAccuracy, network.learningRate(), train.size() / seconds, seconds);
             history.add(result);
+            if (progress != null) {
+                progress.epoch(result);
+            }
             for (EpochListener listener : options.listeners()) {
                 listener.onEpoch(result);
             }
