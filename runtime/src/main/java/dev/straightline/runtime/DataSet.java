@@ -141,6 +141,11 @@ public final class DataSet {
         return new DataSet(x, inputs, y, classes, t, targetWidth);
     }
 
+    /** The same samples with other features of the same width. */
+    DataSet withFeatures(float[] newFeatures) {
+        return new DataSet(newFeatures, inputs, labels, classes, targets, targetWidth);
+    }
+
     /** A training set and a validation set drawn from one data set. */
     public record Split(DataSet train, DataSet validation) {}
 
