@@ -191,4 +191,21 @@ class TrainingLoopTest {
         }
         assertEquals(base / 8, net.learningRate(), 1e-7, "the network keeps the last step's rate");
     }
+
+    @Test
+    void inputNoiseChangesTheTrainingButNotTheShuffleOrTheValidation() {
+        FitOptions.Builder options = FitOptions.builder().epochs(2).batchSize(16).seed(5).validation(clusters(50, 3));
+        ClassifierNet clean = new ClassifierNet();
+        ClassifierNet noisy = new ClassifierNet();
+        ClassifierNet noisyAgain = new ClassifierNet();
+        List<EpochResult> cleanRun = Training.fit(clean, clusters(64, 1), options.build());
+        List<EpochResult> noisyRun = Training.fit(noisy, clusters(64, 1), options.inputNoise(0.5).build());
+        List<EpochResult> again = Training.fit(noisyAgain, clusters(64, 1), options.inputNoise(0.5).build());
+        assertTrue(Math.abs(cleanRun.get(0).trainLoss() - noisyRun.get(0).trainLoss()) > 1e-4, "noise changes the steps");
+        assertEquals(noisyRun.get(1).validationLoss(), again.get(1).validationLoss(), 0.0, "the same seed gives the same noise");
+        // With σ = 0 the run is exactly the clean one: the noise has its own random stream.
+        ClassifierNet zero = new ClassifierNet();
+        List<EpochResult> zeroRun = Training.fit(zero, clusters(64, 1), options.inputNoise(0).build());
+        assertEquals(cleanRun.get(1).validationLoss(), zeroRun.get(1).validationLoss(), 0.0);
+    }
 }

@@ -18,6 +18,7 @@ public final class FitOptions {
     private final EarlyStopping earlyStopping;
     private final LearningRateSchedule schedule;
     private final Progress progress;
+    private final double inputNoise;
 
     private FitOptions(Builder builder) {
         this.epochs = builder.epochs;
@@ -29,6 +30,7 @@ public final class FitOptions {
         this.earlyStopping = builder.earlyStopping;
         this.schedule = builder.schedule;
         this.progress = builder.progress;
+        this.inputNoise = builder.inputNoise;
     }
 
     public static Builder builder() {
@@ -64,6 +66,11 @@ public final class FitOptions {
         return listeners;
     }
 
+    /** The standard deviation of the Gaussian noise added to training inputs; 0 for none. */
+    public double inputNoise() {
+        return inputNoise;
+    }
+
     /** Where progress is reported, or {@code null} for nowhere. */
     public Progress progress() {
         return progress;
@@ -90,6 +97,7 @@ public final class FitOptions {
         private EarlyStopping earlyStopping;
         private LearningRateSchedule schedule;
         private Progress progress;
+        private double inputNoise;
 
         private Builder() {}
 
@@ -132,6 +140,20 @@ public final class FitOptions {
         /** Called after every epoch; default none. */
         public Builder listener(EpochListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Adds independent Gaussian noise N(0, σ²) to every input of every training batch (seed 000,
+         * §4.2: a smoothness prior, like a penalty on the weights); validation and evaluation see the
+         * clean inputs. Drawn from the run's seed. Default 0: none.
+         */
+        public Builder inputNoise(double standardDeviation) {
+            if (!(standardDeviation >= 0 && Double.isFinite(standardDeviation))) {
+                throw new IllegalArgumentException("inputNoise must be a finite standard deviation of at least 0, but is "
+                        + standardDeviation);
+            }
+            this.inputNoise = standardDeviation;
             return this;
         }
 

@@ -35,6 +35,8 @@ public final class Training {
         Batch evaluationBatch = options.hasValidation() ? new Batch(network, network.maxBatch()) : null;
         int[] order = identity(train.size());
         SplittableRandom random = new SplittableRandom(options.seed());
+        // Its own stream, so that adding noise leaves the shuffle of a run as it was.
+        SplittableRandom noise = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + 1);
         List<EpochResult> history = new ArrayList<>();
         EarlyStopping stopping = options.earlyStopping();
         BestParameters best = stopping == null ? null : new BestParameters(network.parameters());
@@ -59,6 +61,9 @@ public final class Training {
             for (int from = 0; from < train.size(); from += batch.capacity()) {
                 int count = Math.min(batch.capacity(), train.size() - from);
                 batch.fill(train, order, from, count);
+                if (options.inputNoise() > 0) {
+                    addNoise(batch.features(), count * train.inputs(), options.inputNoise(), noise);
+                }
                 if (schedule != null) {
                     network.setLearningRate(schedule.rate(baseRate, step, stepsPerEpoch, totalSteps));
                 }
@@ -144,6 +149,12 @@ public final class Training {
                     tensor.set(i, values[t][i]);
                 }
             }
+        }
+    }
+
+    private static void addNoise(float[] features, int length, double deviation, SplittableRandom random) {
+        for (int i = 0; i < length; i++) {
+            features[i] += (float) (deviation * random.nextGaussian());
         }
     }
 
