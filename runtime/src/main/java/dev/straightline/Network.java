@@ -54,4 +54,11 @@ public @interface Network {
      * to keep loops everywhere.
      */
     boolean straightLine() default true;
+
+    /**
+     * Clips the gradient by its global norm before each update: when ‖g‖ (over every weight and
+     * bias) exceeds this, the whole gradient is scaled to this norm, keeping its direction. 0 (the
+     * default) never clips. The gradient tensors after {@code computeGradients} stay unclipped.
+     */
+    double gradientClipNorm() default 0;
 }

@@ -7,8 +7,8 @@ import dev.straightline.Layer;
 import dev.straightline.Loss;
 import dev.straightline.Network;
 
-/** Dropout in float precision with layers wide enough for the vector kernels, trained with Adam. */
-@Network(inputs = 23, loss = Loss.SOFTMAX_CROSS_ENTROPY, maxBatch = 64)
+/** Dropout in float precision with layers wide enough for the vector kernels, trained with Adam on a clipped gradient. */
+@Network(inputs = 23, loss = Loss.SOFTMAX_CROSS_ENTROPY, maxBatch = 64, gradientClipNorm = 0.5)
 @Adam
 public interface DroppingFloat {
     @Dense(units = 37, activation = Activation.RELU, dropout = 0.3)

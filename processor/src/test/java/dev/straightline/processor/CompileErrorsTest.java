@@ -216,6 +216,19 @@ class CompileErrorsTest {
     }
 
     @Test
+    void clipNormMustNotBeNegative() {
+        JavaFileObject file = source("Unclippable",
+                "@Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR, gradientClipNorm = -1)",
+                "@Sgd(learningRate = 0.1)",
+                "abstract class Unclippable {",
+                LAYERS,
+                "}");
+        assertThat(compile(file)).hadErrorContaining(Message.BAD_CLIP_NORM.tag()
+                + " gradientClipNorm must be at least 0 (0: no clipping) and finite, but is -1.0")
+                .inFile(file).onLineContaining("gradientClipNorm");
+    }
+
+    @Test
     void oneOptimizerPerNetwork() {
         JavaFileObject file = source("Undecided",
                 "@Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR)",

@@ -14,6 +14,7 @@ final class NetworkSource {
     private int maxBatch = 16;
     private double learningRate = 0.1;
     private String optimizer;
+    private double clipNorm;
     private final List<String> layers = new ArrayList<>();
     private boolean suppressHeaviside;
 
@@ -54,6 +55,12 @@ final class NetworkSource {
         return this;
     }
 
+    /** {@code @Network(gradientClipNorm = ...)}. */
+    NetworkSource clipNorm(double norm) {
+        this.clipNorm = norm;
+        return this;
+    }
+
     NetworkSource dense(String layer, int units, String activation) {
         layers.add("    @Dense(units = " + units + ", activation = Activation." + activation + ") abstract Layer " + layer + "();");
         return this;
@@ -77,7 +84,7 @@ final class NetworkSource {
         String text = "package test;\n\n"
                 + "import dev.straightline.*;\n\n"
                 + "@Network(inputs = " + inputs + ", loss = Loss." + loss + ", precision = Precision." + precision
-                + ", maxBatch = " + maxBatch + ")\n"
+                + ", maxBatch = " + maxBatch + (clipNorm > 0 ? ", gradientClipNorm = " + clipNorm : "") + ")\n"
                 + (optimizer != null ? optimizer : "@Sgd(learningRate = " + learningRate + ")") + "\n"
                 + (suppressHeaviside ? "@SuppressWarnings(\"HeavisideCannotLearn\")\n" : "")
                 + "public abstract class " + name + " {\n"

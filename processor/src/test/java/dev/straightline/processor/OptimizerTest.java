@@ -49,6 +49,17 @@ class OptimizerTest {
                     .dense("output", 2, "IDENTITY")
                     .file());
         }
+        for (String[] clipped : new String[][] {{"Sgd", "@Sgd(learningRate = 0.05)"},
+                {"Momentum", "@Sgd(learningRate = 0.05, momentum = 0.8)"}}) {
+            sources.add(NetworkSource.network(clipped[0] + "ClippedRegression", 3, "MEAN_SQUARED_ERROR")
+                    .precision("DOUBLE")
+                    .maxBatch(8)
+                    .optimizer(clipped[1])
+                    .clipNorm(0.05)
+                    .dense("hidden", 4, "TANH")
+                    .dense("output", 2, "IDENTITY")
+                    .file());
+        }
         loader = InMemoryCompiler.compileAndLoad(sources);
     }
 
@@ -221,6 +232,46 @@ class OptimizerTest {
             }
             assertTrue(difference > 1e-6, name + ": restarting without the saved state made no difference");
             assertTrue(Files.size(file) > 0);
+        }
+    }
+
+    @Test
+    void clippingScalesTheWholeGradientToTheClipNormBeforeTheOptimizerSeesIt() {
+        for (String name : new String[] {"Sgd", "Momentum"}) {
+            TrainableNetwork net = network(name + "Clipped", 5);
+            Batch batch = batch(net, 9);
+            double[][] expected = values(net.parameters());
+            Reference reference = new Reference(name, expected);
+            int clipped = 0;
+            for (int step = 1; step <= 5; step++) {
+                net.computeGradients(batch);
+                double[][] g = values(net.gradients());
+                double squares = 0;
+                for (double[] tensor : g) {
+                    for (double v : tensor) {
+                        squares += v * v;
+                    }
+                }
+                double norm = Math.sqrt(squares);
+                if (norm > 0.05) {
+                    clipped++;
+                    for (double[] tensor : g) {
+                        for (int i = 0; i < tensor.length; i++) {
+                            tensor[i] *= 0.05 / norm;
+                        }
+                    }
+                }
+                reference.step(expected, g, net.parameters());
+                net.trainBatch(batch);
+                double[][] actual = values(net.parameters());
+                for (int t = 0; t < expected.length; t++) {
+                    for (int i = 0; i < expected[t].length; i++) {
+                        assertEquals(expected[t][i], actual[t][i], 1e-12 * Math.max(1, Math.abs(expected[t][i])),
+                                name + " clipped: " + net.parameters().get(t).name() + "[" + i + "] after step " + step);
+                    }
+                }
+            }
+            assertEquals(5, clipped, "every step's gradient exceeded the clip norm of 0.05");
         }
     }
 }

@@ -30,6 +30,10 @@ final class OptimizerCheck implements Check {
         if (!Double.isNaN(decay) && !(decay >= 0 && Double.isFinite(decay))) {
             diagnostics.error(optimizer.site().attribute("weightDecay"), Message.BAD_WEIGHT_DECAY, decay);
         }
+        double clip = network.gradientClipNorm();
+        if (!(clip >= 0 && Double.isFinite(clip))) {
+            diagnostics.error(network.site().attribute("gradientClipNorm"), Message.BAD_CLIP_NORM, clip);
+        }
         if (optimizer.nesterov() && !(optimizer.momentum() > 0)) {
             diagnostics.error(optimizer.site().attribute("nesterov"), Message.NESTEROV_WITHOUT_MOMENTUM);
         }

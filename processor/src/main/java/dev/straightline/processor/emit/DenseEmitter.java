@@ -330,6 +330,62 @@ final class DenseEmitter {
                 .build();
     }
 
+    /** Adds this layer's squared gradient elements, weights and bias, to {@code squares}. */
+    CodeBlock gradientSquares() {
+        CodeBlock.Builder code = CodeBlock.builder()
+                .beginControlFlow("for ($L[] row : $L)", t, layer.weightGrad())
+                .beginControlFlow("for (int j = 0; j < $L; j++)", layer.units())
+                .addStatement("squares += $L * row[j]", numeric.toDouble("row[j]"))
+                .endControlFlow()
+                .endControlFlow();
+        if (layer.hasBias()) {
+            code.beginControlFlow("for (int j = 0; j < $L; j++)", layer.units())
+                    .addStatement("squares += $L * $L[j]", numeric.toDouble(layer.biasGrad() + "[j]"), layer.biasGrad())
+                    .endControlFlow();
+        }
+        return code.build();
+    }
+
+    /** db ·= clipScale. */
+    CodeBlock scaleBiasGradient() {
+        if (!layer.hasBias()) {
+            return CodeBlock.of("");
+        }
+        return CodeBlock.builder()
+                .beginControlFlow("for (int j = 0; j < $L; j++)", layer.units())
+                .addStatement("$L[j] *= clipScale", layer.biasGrad())
+                .endControlFlow()
+                .build();
+    }
+
+    String weightUpdateName() {
+        return layer.name() + "UpdateWeights";
+    }
+
+    /** The call of this layer's share of the update job. */
+    CodeBlock weightUpdateCall() {
+        return CodeBlock.of("$L($T.boundary($L, part, parts), $T.boundary($L, part + 1, parts));\n", weightUpdateName(),
+                RuntimeTypes.TEAM, layer.inputs(), RuntimeTypes.TEAM, layer.inputs());
+    }
+
+    /** Rows [k0, k1) of W: the stored gradient row scaled by {@code clipScale}, then the optimizer's step. */
+    MethodSpec weightUpdate(OptimizerEmitter optimizer) {
+        return MethodSpec.methodBuilder(weightUpdateName())
+                .addJavadoc("$L: the optimizer's step on rows [k0, k1) of W from the clipped gradient.\n", describe())
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, "k0")
+                .addParameter(TypeName.INT, "k1")
+                .beginControlFlow("for (int k = k0; k < k1; k++)")
+                .addStatement("$L[] dw = $L[k]", t, layer.weightGrad())
+                .beginControlFlow("for (int j = 0; j < $L; j++)", layer.units())
+                .addStatement("dw[j] *= clipScale")
+                .endControlFlow()
+                .addCode(optimizer.update(new OptimizerEmitter.Row(layer.weights(), "k", true), "dw", "0",
+                        String.valueOf(layer.units())))
+                .endControlFlow()
+                .build();
+    }
+
     /** The optimizer's step on the bias, on the calling thread. */
     CodeBlock biasUpdate(OptimizerEmitter optimizer) {
         if (!layer.hasBias()) {

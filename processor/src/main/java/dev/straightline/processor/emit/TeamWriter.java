@@ -37,6 +37,9 @@ final class TeamWriter {
         fields.add(job("FORWARD_LOSS", 1, "Job: forward pass and loss, samples split between the parts."));
         fields.add(job("FORWARD_LOSS_DELTAS", 2, "Job: forward pass, loss and every layer's dZ, samples split."));
         fields.add(job("WEIGHT_GRADIENTS", 3, "Job: weight gradients and their update, rows split."));
+        if (c.network.gradientClipNorm() > 0) {
+            fields.add(job("UPDATE_WEIGHTS", 4, "Job: the optimizer's step on the weights from the stored, clipped gradient, rows split."));
+        }
         fields.add(FieldSpec.builder(TypeName.INT, "MIN_SPLIT_BATCH", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Smaller batches run on the calling thread alone.\n")
                 .initializer("$L", MIN_SPLIT_BATCH).build());
@@ -60,6 +63,10 @@ final class TeamWriter {
         fields.add(FieldSpec.builder(c.targetType(), "stepTargets", Modifier.PRIVATE).build());
         fields.add(FieldSpec.builder(TypeName.INT, "stepN", Modifier.PRIVATE).build());
         fields.add(FieldSpec.builder(TypeName.BOOLEAN, "stepUpdate", Modifier.PRIVATE).build());
+        if (c.network.gradientClipNorm() > 0) {
+            fields.add(FieldSpec.builder(c.numeric.scalar(), "clipScale", Modifier.PRIVATE)
+                    .addJavadoc("This step's factor that brings the gradient's norm down to the clip norm, or 1.\n").build());
+        }
         fields.add(FieldSpec.builder(ArrayTypeName.of(TypeName.DOUBLE), "partLoss", Modifier.PRIVATE, Modifier.FINAL)
                 .addJavadoc("The summed loss of each part's samples.\n")
                 .initializer("new double[$T.PARTS]", RuntimeTypes.TEAM).build());
@@ -145,6 +152,9 @@ final class TeamWriter {
                 .add("$<case WEIGHT_GRADIENTS:\n$>")
                 .addStatement("weightGradients(stepX, n, part, stepUpdate)")
                 .addStatement("break")
+                .add(c.network.gradientClipNorm() > 0
+                        ? CodeBlock.builder().add("$<case UPDATE_WEIGHTS:\n$>").addStatement("updateWeights(part)").addStatement("break").build()
+                        : CodeBlock.of(""))
                 .add("$<default:\n$>")
                 .addStatement("throw new $T($S + job)", IllegalStateException.class, "no job ")
                 .add("$<")

@@ -112,6 +112,29 @@ final class TrainingWriter {
                 .build();
     }
 
+    /**
+     * Scales the stored gradient, every weight and bias, so that its global norm is at most the
+     * clip norm; summed on the calling thread in a fixed order, so two threads clip identically.
+     */
+    private MethodSpec clipGradient() {
+        CodeBlock.Builder sum = CodeBlock.builder().addStatement("double squares = 0");
+        CodeBlock.Builder scale = CodeBlock.builder();
+        for (DenseEmitter layer : c.layers) {
+            sum.add(layer.gradientSquares());
+            scale.add(layer.scaleBiasGradient());
+        }
+        return MethodSpec.methodBuilder("clipGradient")
+                .addJavadoc("Clips the gradient to the global norm $L: the weights' rows are scaled as they are\nupdated, the biases here.\n",
+                        c.network.gradientClipNorm())
+                .addModifiers(Modifier.PRIVATE)
+                .addCode(sum.build())
+                .addStatement("double norm = Math.sqrt(squares)")
+                .addStatement("clipScale = norm > $L ? $L : $L", c.network.gradientClipNorm(),
+                        c.numeric.fromDouble(c.network.gradientClipNorm() + " / norm"), c.numeric.literal(1))
+                .addCode(scale.build())
+                .build();
+    }
+
     List<MethodSpec> privateMethods() {
         List<MethodSpec> methods = new ArrayList<>();
         methods.add(MethodSpec.methodBuilder("checkBatch")
@@ -125,8 +148,10 @@ final class TrainingWriter {
                 .addCode(c.loss.checkTargets(c.outputs()))
                 .build());
         boolean dropout = c.plan.layers().stream().anyMatch(l -> l.hasDropout());
+        boolean clips = c.network.gradientClipNorm() > 0;
         CodeBlock.Builder step = CodeBlock.builder()
-                .addStatement("beginStep(x, $L, n, update)", c.target())
+                // Clipping needs the whole gradient before the first update: it is stored, not fused.
+                .addStatement(clips ? "beginStep(x, $L, n, false)" : "beginStep(x, $L, n, update)", c.target())
                 .beginControlFlow("try");
         if (dropout) {
             step.addStatement("stepDropout = true");
@@ -134,6 +159,7 @@ final class TrainingWriter {
         if (new TeamWriter(c).transposes()) {
             step.beginControlFlow("if (n >= 4)").addStatement("run(TRANSPOSE)").endControlFlow();
         }
+        CodeBlock beginOptimizer = c.optimizer.beginStep().isEmpty() ? CodeBlock.of("") : CodeBlock.of("beginOptimizerStep();\n");
         step.addStatement("run(FORWARD_LOSS_DELTAS)")
                 .addStatement("$T loss = meanLoss(n)", c.numeric.scalar())
                 .beginControlFlow("if (!$L)", c.numeric.isFinite("loss"))
@@ -141,18 +167,42 @@ final class TrainingWriter {
                         "; the parameters were not updated")
                 .endControlFlow()
                 .addStatement("biasGradients(n)")
-                .addStatement("requireFiniteGradients(n)")
-                .beginControlFlow("if (update)")
-                .add(c.optimizer.beginStep().isEmpty() ? CodeBlock.of("") : CodeBlock.of("beginOptimizerStep();\n"))
-                .addStatement("updateBiases()")
-                .endControlFlow()
-                .addStatement("run(WEIGHT_GRADIENTS)")
-                .add(dropout ? CodeBlock.builder().beginControlFlow("if (update)").addStatement("dropoutStep++").endControlFlow().build()
+                .addStatement("requireFiniteGradients(n)");
+        if (clips) {
+            step.addStatement("run(WEIGHT_GRADIENTS)")
+                    .beginControlFlow("if (update)")
+                    .addStatement("clipGradient()")
+                    .add(beginOptimizer)
+                    .addStatement("updateBiases()")
+                    .addStatement("run(UPDATE_WEIGHTS)")
+                    .endControlFlow();
+        } else {
+            step.beginControlFlow("if (update)")
+                    .add(beginOptimizer)
+                    .addStatement("updateBiases()")
+                    .endControlFlow()
+                    .addStatement("run(WEIGHT_GRADIENTS)");
+        }
+        step.add(dropout ? CodeBlock.builder().beginControlFlow("if (update)").addStatement("dropoutStep++").endControlFlow().build()
                         : CodeBlock.of(""))
                 .addStatement("return loss")
                 .nextControlFlow("finally")
                 .addStatement("endStep()")
                 .endControlFlow();
+        if (clips) {
+            methods.add(clipGradient());
+            CodeBlock.Builder updates = CodeBlock.builder();
+            for (DenseEmitter layer : c.layers) {
+                updates.add(layer.weightUpdateCall());
+                methods.add(layer.weightUpdate(c.optimizer));
+            }
+            methods.add(MethodSpec.methodBuilder("updateWeights")
+                    .addJavadoc("Part {@code part} of the optimizer's step on every layer's weights, from the stored (and\nclipped) gradient.\n")
+                    .addModifiers(Modifier.PRIVATE)
+                    .addParameter(TypeName.INT, "part")
+                    .addCode(updates.build())
+                    .build());
+        }
         methods.add(MethodSpec.methodBuilder("lossAndGradients")
                 .addJavadoc("Forward, loss and the deltas of every layer (top-down, with the weights of the forward\n"
                         + "pass), then the bias gradients and a check that they are finite, then every weight\n"

@@ -9,6 +9,7 @@ import java.util.List;
  * @param userType the annotated type's name as written in code, e.g. {@code Outer.Inner}
  * @param generatedName the simple name of the class to generate, e.g. {@code Outer_InnerNet}
  * @param straightLine whether tiny layers are written as straight-line code
+ * @param gradientClipNorm the global norm gradients are clipped to before an update; 0 for no clipping
  */
 public record NetworkModel(
         String packageName,
@@ -20,6 +21,7 @@ public record NetworkModel(
         PrecisionKind precision,
         long seed,
         boolean straightLine,
+        double gradientClipNorm,
         LossKind loss,
         Optimizer optimizer,
         List<LayerModel> layers,
