@@ -61,4 +61,12 @@ public @interface Network {
      * default) never clips. The gradient tensors after {@code computeGradients} stay unclipped.
      */
     double gradientClipNorm() default 0;
+
+    /**
+     * L2 penalty λ (seed 001's regularised gradient): the objective is the data loss plus
+     * λ·‖W‖² over every layer's weights, not the biases, so each step adds 2λ·W to the weights'
+     * gradient. The losses the network returns are the data loss; {@code penalty()} is λ·‖W‖².
+     * At least 0; 0 (the default) is no penalty.
+     */
+    double l2() default 0;
 }

@@ -21,6 +21,7 @@ public enum Message {
     BAD_LEARNING_RATE("BadLearningRate", "learningRate must be positive and finite, but is %s"),
     BAD_DROPOUT("BadDropout", "dropout of layer '%s' must be at least 0 and below 1, but is %s"),
     DROPOUT_ON_OUTPUT("DropoutOnOutput", "dropout on the output layer '%s' would drop predictions; put it on a hidden layer"),
+    BAD_L2("BadL2", "l2 must be at least 0 (0: no penalty) and finite, but is %s"),
     BAD_CLIP_NORM("BadClipNorm", "gradientClipNorm must be at least 0 (0: no clipping) and finite, but is %s"),
     TWO_OPTIMIZERS("TwoOptimizers", "%s has two optimizers, @%s and @%s: keep one"),
     BAD_DECAY("BadDecay", "%s must be at least 0 and below 1, but is %s"),

@@ -216,6 +216,18 @@ class CompileErrorsTest {
     }
 
     @Test
+    void l2MustNotBeNegative() {
+        JavaFileObject file = source("Inflating",
+                "@Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR, l2 = -0.1)",
+                "@Sgd(learningRate = 0.1)",
+                "abstract class Inflating {",
+                LAYERS,
+                "}");
+        assertThat(compile(file)).hadErrorContaining(Message.BAD_L2.tag()
+                + " l2 must be at least 0 (0: no penalty) and finite, but is -0.1").inFile(file).onLineContaining("l2 = -0.1");
+    }
+
+    @Test
     void clipNormMustNotBeNegative() {
         JavaFileObject file = source("Unclippable",
                 "@Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR, gradientClipNorm = -1)",

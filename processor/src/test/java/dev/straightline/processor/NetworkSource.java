@@ -15,6 +15,7 @@ final class NetworkSource {
     private double learningRate = 0.1;
     private String optimizer;
     private double clipNorm;
+    private double l2;
     private final List<String> layers = new ArrayList<>();
     private boolean suppressHeaviside;
 
@@ -61,6 +62,12 @@ final class NetworkSource {
         return this;
     }
 
+    /** {@code @Network(l2 = ...)}. */
+    NetworkSource l2(double lambda) {
+        this.l2 = lambda;
+        return this;
+    }
+
     NetworkSource dense(String layer, int units, String activation) {
         layers.add("    @Dense(units = " + units + ", activation = Activation." + activation + ") abstract Layer " + layer + "();");
         return this;
@@ -84,7 +91,8 @@ final class NetworkSource {
         String text = "package test;\n\n"
                 + "import dev.straightline.*;\n\n"
                 + "@Network(inputs = " + inputs + ", loss = Loss." + loss + ", precision = Precision." + precision
-                + ", maxBatch = " + maxBatch + (clipNorm > 0 ? ", gradientClipNorm = " + clipNorm : "") + ")\n"
+                + ", maxBatch = " + maxBatch + (clipNorm > 0 ? ", gradientClipNorm = " + clipNorm : "")
+                + (l2 > 0 ? ", l2 = " + l2 : "") + ")\n"
                 + (optimizer != null ? optimizer : "@Sgd(learningRate = " + learningRate + ")") + "\n"
                 + (suppressHeaviside ? "@SuppressWarnings(\"HeavisideCannotLearn\")\n" : "")
                 + "public abstract class " + name + " {\n"

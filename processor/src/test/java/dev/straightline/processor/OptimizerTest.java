@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.straightline.Tensor;
 import dev.straightline.runtime.Batch;
 import dev.straightline.runtime.DataSet;
+import dev.straightline.runtime.GradientCheck;
 import dev.straightline.runtime.TrainableNetwork;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,6 +57,15 @@ class OptimizerTest {
                     .maxBatch(8)
                     .optimizer(clipped[1])
                     .clipNorm(0.05)
+                    .dense("hidden", 4, "TANH")
+                    .dense("output", 2, "IDENTITY")
+                    .file());
+        }
+        for (String precision : new String[] {"DOUBLE", "FLOAT"}) {
+            sources.add(NetworkSource.network("Penalized" + precision, 3, "MEAN_SQUARED_ERROR")
+                    .precision(precision)
+                    .maxBatch(8)
+                    .l2(0.01)
                     .dense("hidden", 4, "TANH")
                     .dense("output", 2, "IDENTITY")
                     .file());
@@ -273,5 +283,39 @@ class OptimizerTest {
             }
             assertEquals(5, clipped, "every step's gradient exceeded the clip norm of 0.05");
         }
+    }
+
+    @Test
+    void anL2PenaltyAddsTwoLambdaWToTheWeightsGradientButNotToTheBiasesOrTheLoss() {
+        TrainableNetwork penalized = InMemoryCompiler.instantiate(loader, "test.PenalizedDOUBLENet", 5);
+        TrainableNetwork plain = network("Sgd", 5);
+        Batch batch = batch(penalized, 9);
+        double[][] w = values(penalized.parameters());
+        assertEquals(plain.computeGradients(batch), penalized.computeGradients(batch), 1e-15, "the data loss is returned");
+        double[][] expected = values(plain.gradients());
+        double[][] actual = values(penalized.gradients());
+        double squares = 0;
+        for (int t = 0; t < w.length; t++) {
+            boolean weights = penalized.parameters().get(t).name().endsWith(".weight");
+            for (int i = 0; i < w[t].length; i++) {
+                assertEquals(expected[t][i] + (weights ? 0.02 * w[t][i] : 0), actual[t][i], 1e-15,
+                        penalized.parameters().get(t).name() + "[" + i + "]");
+                squares += weights ? w[t][i] * w[t][i] : 0;
+            }
+        }
+        assertEquals(0.01 * squares, penalized.penalty(), 1e-15);
+        assertEquals(0, plain.penalty());
+        GradientCheck.Result check = GradientCheck.check(penalized, batch, 1e-6);
+        assertTrue(check.relativeError() < 1e-6, "gradient of loss + penalty: " + check);
+    }
+
+    @Test
+    void aFloatNetworkWithAPenaltyFollowsItsDoubleTwin() {
+        TrainableNetwork single = InMemoryCompiler.instantiate(loader, "test.PenalizedFLOATNet", 5);
+        TrainableNetwork exact = InMemoryCompiler.instantiate(loader, "test.PenalizedDOUBLENet", 5);
+        for (int step = 0; step < 20; step++) {
+            assertEquals(exact.trainBatch(batch(exact, step)), single.trainBatch(batch(single, step)), 1e-5, "step " + step);
+        }
+        assertEquals(exact.penalty(), single.penalty(), 1e-6);
     }
 }

@@ -7,6 +7,8 @@ package dev.straightline.runtime;
  *
  * @param epoch 1 for the first epoch
  * @param samplesPerSecond training samples per second of wall time, validation excluded
+ * @param penalty the network's regularisation term at the end of the epoch, {@code λ·‖W‖²}, reported
+ *     apart from the data losses; 0 without one
  */
 public record EpochResult(
         int epoch,
@@ -16,7 +18,14 @@ public record EpochResult(
         double validationAccuracy,
         double learningRate,
         double samplesPerSecond,
-        double seconds) {
+        double seconds,
+        double penalty) {
+
+    /** An epoch of a network without a penalty. */
+    public EpochResult(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
+            double validationAccuracy, double learningRate, double samplesPerSecond, double seconds) {
+        this(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, learningRate, samplesPerSecond, seconds, 0);
+    }
 
     /** Whether a validation set was evaluated. */
     public boolean hasValidation() {
@@ -35,6 +44,9 @@ public record EpochResult(
             if (!Double.isNaN(validationAccuracy)) {
                 line.append(String.format("  val_acc %.2f%%", 100 * validationAccuracy));
             }
+        }
+        if (penalty > 0) {
+            line.append(String.format("  penalty %.4f", penalty));
         }
         line.append(String.format("  %,.0f samples/s", samplesPerSecond));
         return line.toString();

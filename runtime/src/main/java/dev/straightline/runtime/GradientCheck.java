@@ -46,9 +46,9 @@ public final class GradientCheck {
             for (int i = 0; i < parameter.size(); i++) {
                 double original = parameter.get(i);
                 parameter.set(i, original + epsilon);
-                double plus = network.evaluateBatch(batch);
+                double plus = network.evaluateBatch(batch) + network.penalty();
                 parameter.set(i, original - epsilon);
-                double minus = network.evaluateBatch(batch);
+                double minus = network.evaluateBatch(batch) + network.penalty();
                 parameter.set(i, original);
                 double numeric = (plus - minus) / (2 * epsilon);
                 double a = analytic[t][i];

@@ -10,7 +10,7 @@ import java.util.Locale;
 /** A training run's per-epoch results as CSV, one row per epoch; a metric that was not measured is an empty cell. */
 public final class History {
     static final String HEADER =
-            "epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,learning_rate,samples_per_second,seconds";
+            "epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,learning_rate,samples_per_second,seconds,penalty";
 
     private History() {}
 
@@ -24,7 +24,8 @@ public final class History {
                     .append(cell(e.validationAccuracy())).append(',')
                     .append(cell(e.learningRate())).append(',')
                     .append(cell(e.samplesPerSecond())).append(',')
-                    .append(cell(e.seconds())).append('\n');
+                    .append(cell(e.seconds())).append(',')
+                    .append(cell(e.penalty())).append('\n');
         }
         return text.toString();
     }

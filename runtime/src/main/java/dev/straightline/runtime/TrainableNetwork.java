@@ -62,6 +62,12 @@ public interface TrainableNetwork {
     /** The current learning rate. */
     double learningRate();
 
+    /**
+     * The regularisation term of the objective now, λ·‖W‖² with {@code @Network(l2 = λ)}, else 0. It
+     * is not part of the losses the network returns; its gradient is part of every step's gradient.
+     */
+    double penalty();
+
     /** Changes the learning rate used by the following steps. */
     void setLearningRate(double learningRate);
 

@@ -93,7 +93,8 @@ public final class Training {
                 validationAccuracy = validation.accuracy();
             }
             EpochResult result = new EpochResult(epoch, lossSum / train.size(), trainAccuracy,
-                    validationLoss, validationAccuracy, network.learningRate(), train.size() / seconds, seconds);
+                    validationLoss, validationAccuracy, network.learningRate(), train.size() / seconds, seconds,
+                    network.penalty());
             history.add(result);
             if (progress != null) {
                 progress.epoch(result);

@@ -66,7 +66,7 @@ class ProgressTest {
         Path file = folder.resolve("history.csv");
         History.writeCsv(List.of(FIRST, SECOND), file);
         assertEquals(History.HEADER + "\n"
-                + "1,0.500000,0.800000,0.400000,0.850000,0.00100000,40000.0,1.50000\n"
-                + "2,0.300000,,,,0.000500000,42000.0,1.40000\n", Files.readString(file));
+                + "1,0.500000,0.800000,0.400000,0.850000,0.00100000,40000.0,1.50000,0.00000\n"
+                + "2,0.300000,,,,0.000500000,42000.0,1.40000,0.00000\n", Files.readString(file));
     }
 }

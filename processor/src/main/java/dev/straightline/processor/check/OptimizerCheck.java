@@ -34,6 +34,10 @@ final class OptimizerCheck implements Check {
         if (!(clip >= 0 && Double.isFinite(clip))) {
             diagnostics.error(network.site().attribute("gradientClipNorm"), Message.BAD_CLIP_NORM, clip);
         }
+        double l2 = network.l2();
+        if (!(l2 >= 0 && Double.isFinite(l2))) {
+            diagnostics.error(network.site().attribute("l2"), Message.BAD_L2, l2);
+        }
         if (optimizer.nesterov() && !(optimizer.momentum() > 0)) {
             diagnostics.error(optimizer.site().attribute("nesterov"), Message.NESTEROV_WITHOUT_MOMENTUM);
         }

@@ -38,7 +38,11 @@ final class DenseEmitter {
     static final int STRAIGHT_LINE_WEIGHTS = 128;
     static final int STRAIGHT_LINE_WIDTH = 16;
 
-    DenseEmitter(LayerPlan layer, Numeric numeric, int maxBatch, boolean straightLineAllowed) {
+    /** The L2 penalty λ of the network's weights; 0 for none. */
+    final double l2;
+
+    DenseEmitter(LayerPlan layer, Numeric numeric, int maxBatch, boolean straightLineAllowed, double l2) {
+        this.l2 = l2;
         this.layer = layer;
         this.numeric = numeric;
         this.activation = ActivationEmitter.of(layer.layer().activation());
@@ -325,6 +329,17 @@ final class DenseEmitter {
                 .addStatement("$L[] dz = $L[s]", t, layer.preGrad())
                 .beginControlFlow("for (int j = 0; j < $L; j++)", layer.units())
                 .addStatement("$L[j] += dz[j]", layer.biasGrad())
+                .endControlFlow()
+                .endControlFlow()
+                .build();
+    }
+
+    /** Adds this layer's Σ W² to {@code squares}. */
+    CodeBlock weightSquares() {
+        return CodeBlock.builder()
+                .beginControlFlow("for ($L[] row : $L)", t, layer.weights())
+                .beginControlFlow("for (int j = 0; j < $L; j++)", layer.units())
+                .addStatement("squares += $L * row[j]", numeric.toDouble("row[j]"))
                 .endControlFlow()
                 .endControlFlow()
                 .build();

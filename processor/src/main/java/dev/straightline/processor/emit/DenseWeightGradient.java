@@ -51,15 +51,17 @@ final class DenseWeightGradient {
         CodeBlock.Builder body = CodeBlock.builder();
         if (dense.simd()) {
             body.beginControlFlow("if ($T.ENABLED)", RuntimeTypes.SIMD);
-            String rate = optimizer.plainStepRate();
+            // With a penalty the kernel stores dW, and the penalty joins each row before the update.
+            String rate = dense.l2 > 0 ? null : optimizer.plainStepRate();
             if (rate != null) {
                 body.addStatement("$T.kernels().weightGradient($L, $L, $L, $L, n, k0, k1, $L, $L, update)", RuntimeTypes.SIMD,
                         dense.inputRows(), layer.preGrad(), layer.weights(), layer.weightGrad(), units, rate);
             } else {
                 body.addStatement("$T.kernels().weightGradient($L, $L, $L, $L, n, k0, k1, $L, 0, false)", RuntimeTypes.SIMD,
                         dense.inputRows(), layer.preGrad(), layer.weights(), layer.weightGrad(), units)
-                        .beginControlFlow("if (update)")
                         .beginControlFlow("for (int k = k0; k < k1; k++)")
+                        .add(penalty(layer.weightGrad() + "[k]"))
+                        .beginControlFlow("if (update)")
                         .add(optimizer.update(new OptimizerEmitter.Row(layer.weights(), "k", true), layer.weightGrad() + "[k]",
                                 "0", String.valueOf(units)))
                         .endControlFlow()
@@ -98,6 +100,8 @@ final class DenseWeightGradient {
                 .addStatement("dw[j] += xs * d[j]")
                 .endControlFlow()
                 .endControlFlow()
+                .add(dense.l2 > 0 && dense.tiled ? CodeBlock.builder().beginControlFlow("if (s1 == n)").add(penalty("dw")).endControlFlow().build()
+                        : penalty("dw"))
                 .beginControlFlow(dense.tiled ? "if (update && s1 == n)" : "if (update)")
                 .add(optimizer.update(new OptimizerEmitter.Row(layer.weights(), "k", true), "dw", "0", String.valueOf(units)))
                 .endControlFlow()
@@ -107,6 +111,21 @@ final class DenseWeightGradient {
             body.endControlFlow();
         }
         return method.addCode(body.build()).build();
+    }
+
+    /** With an L2 penalty, adds 2λ·W[k] to the complete gradient row {@code row}; nothing otherwise. */
+    private CodeBlock penalty(String row) {
+        if (dense.l2 == 0) {
+            return CodeBlock.of("");
+        }
+        return CodeBlock.builder()
+                .add("// The penalty λ‖W‖² adds 2λ·W to the gradient.\n")
+                .addStatement("$L[] penalized = $L", t, row)
+                .addStatement("$L[] w = $L[k]", t, layer.weights())
+                .beginControlFlow("for (int j = 0; j < $L; j++)", layer.units())
+                .addStatement("penalized[j] += $L * w[j]", numeric.literal(2 * dense.l2))
+                .endControlFlow()
+                .build();
     }
 
     /** Input element {@code k} of sample {@code s} (an expression such as {@code s + 1}), for the backward pass. */

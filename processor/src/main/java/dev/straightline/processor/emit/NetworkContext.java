@@ -26,7 +26,7 @@ final class NetworkContext {
         this.numeric = Numeric.of(network.precision());
         List<DenseEmitter> emitters = new ArrayList<>();
         for (LayerPlan layer : plan.layers()) {
-            emitters.add(new DenseEmitter(layer, numeric, network.maxBatch(), network.straightLine()));
+            emitters.add(new DenseEmitter(layer, numeric, network.maxBatch(), network.straightLine(), network.l2()));
         }
         this.layers = List.copyOf(emitters);
         this.loss = LossEmitter.of(network.loss());

@@ -276,6 +276,22 @@ public final class NetworkWriter {
                 .endControlFlow()
                 .addStatement("this.learningRate = $LlearningRate", c.numeric.isFloat() ? "(float) " : "")
                 .build());
+        CodeBlock.Builder squares = CodeBlock.builder();
+        if (c.network.l2() > 0) {
+            squares.addStatement("double squares = 0");
+            for (DenseEmitter layer : c.layers) {
+                squares.add(layer.weightSquares());
+            }
+            squares.addStatement("return $L * squares", c.network.l2());
+        } else {
+            squares.addStatement("return 0");
+        }
+        methods.add(MethodSpec.methodBuilder("penalty")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.DOUBLE)
+                .addCode(squares.build())
+                .build());
         methods.add(MethodSpec.methodBuilder("save")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)

@@ -10,6 +10,7 @@ import java.util.List;
  * @param generatedName the simple name of the class to generate, e.g. {@code Outer_InnerNet}
  * @param straightLine whether tiny layers are written as straight-line code
  * @param gradientClipNorm the global norm gradients are clipped to before an update; 0 for no clipping
+ * @param l2 the L2 penalty λ on the weights; 0 for none
  */
 public record NetworkModel(
         String packageName,
@@ -22,6 +23,7 @@ public record NetworkModel(
         long seed,
         boolean straightLine,
         double gradientClipNorm,
+        double l2,
         LossKind loss,
         Optimizer optimizer,
         List<LayerModel> layers,

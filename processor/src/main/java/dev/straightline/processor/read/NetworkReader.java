@@ -65,6 +65,7 @@ public final class NetworkReader {
         Long seed = annotations.longValue(network, "seed");
         Boolean straightLine = annotations.booleanValue(network, "straightLine");
         Double clip = annotations.doubleValue(network, "gradientClipNorm");
+        Double l2 = annotations.doubleValue(network, "l2");
         LossKind loss = annotations.enumValue(network, "loss", LossKind.class);
         PrecisionKind precision = annotations.enumValue(network, "precision", PrecisionKind.class);
         List<LayerModel> layers = readLayers(type, diagnostics);
@@ -73,12 +74,12 @@ public final class NetworkReader {
             diagnostics.error(site, Message.NO_LAYERS, type.getSimpleName());
         }
         Optimizer optimizer = readOptimizer(type, diagnostics);
-        if (inputs == null || maxBatch == null || seed == null || straightLine == null || clip == null || loss == null
+        if (inputs == null || maxBatch == null || seed == null || straightLine == null || clip == null || l2 == null || loss == null
                 || precision == null || diagnostics.hasErrors()) {
             return null; // javac has reported the unreadable values; the rest was reported above
         }
         return new NetworkModel(packageOf(type), userTypeName(type), generatedName,
-                type.getKind() == ElementKind.INTERFACE, inputs, maxBatch, precision, seed, straightLine, clip, loss,
+                type.getKind() == ElementKind.INTERFACE, inputs, maxBatch, precision, seed, straightLine, clip, l2, loss,
                 optimizer, layers, site);
     }
 
