@@ -15,6 +15,20 @@ public final class Checks {
         }
     }
 
+    /** Class weights: none (to clear them), or one positive finite weight per class. */
+    public static void classWeights(double[] weights, int classes) {
+        if (weights.length != 0 && weights.length != classes) {
+            throw new IllegalArgumentException("setClassWeights takes one weight per class, " + classes + ", but got "
+                    + weights.length);
+        }
+        for (int c = 0; c < weights.length; c++) {
+            if (!(weights[c] > 0 && Double.isFinite(weights[c]))) {
+                throw new IllegalArgumentException("the weight of class " + c + " must be positive and finite, but is "
+                        + weights[c]);
+            }
+        }
+    }
+
     /** A network runs on 1 to {@code most} threads. */
     public static void threads(int threads, int most) {
         if (threads < 1 || threads > most) {

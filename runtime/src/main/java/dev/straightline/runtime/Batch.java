@@ -16,6 +16,8 @@ public final class Batch {
     private final int[] labels;
     private final float[] targets;
     private final float[] predictions;
+    private final float[] weights;
+    private boolean weighted;
     private int size;
 
     /** A batch shaped for {@code network}, holding at most {@code capacity} samples. */
@@ -32,6 +34,7 @@ public final class Batch {
         this.labels = loss == Loss.SOFTMAX_CROSS_ENTROPY ? new int[capacity] : new int[0];
         this.targets = loss == Loss.SOFTMAX_CROSS_ENTROPY ? new float[0] : new float[capacity * outputs];
         this.predictions = new float[capacity * outputs];
+        this.weights = new float[capacity];
     }
 
     /** Most samples the batch holds. */
@@ -98,6 +101,19 @@ public final class Batch {
     public void fill(DataSet data, int from, int count) {
         setSize(count);
         data.copyInto(this, null, from, count);
+    }
+
+    /** The samples' weights in the loss, or {@code null} when the data set has none (all 1). */
+    public float[] weights() {
+        return weighted ? weights : null;
+    }
+
+    float[] weightRows() {
+        return weights;
+    }
+
+    void setWeighted(boolean weighted) {
+        this.weighted = weighted;
     }
 
     Loss loss() {

@@ -15,8 +15,15 @@ public final class DataSet {
     private final int classes;
     private final float[] targets;
     private final int targetWidth;
+    /** Each sample's weight in the loss, or {@code null} for all 1. */
+    private final float[] weights;
 
     private DataSet(float[] features, int inputs, int[] labels, int classes, float[] targets, int targetWidth) {
+        this(features, inputs, labels, classes, targets, targetWidth, null);
+    }
+
+    private DataSet(float[] features, int inputs, int[] labels, int classes, float[] targets, int targetWidth,
+            float[] weights) {
         this.features = features;
         this.inputs = inputs;
         this.size = features.length / inputs;
@@ -24,6 +31,7 @@ public final class DataSet {
         this.classes = classes;
         this.targets = targets;
         this.targetWidth = targetWidth;
+        this.weights = weights;
     }
 
     /** Samples with class labels in {@code [0, classes)}; {@code features} holds {@code labels.length} rows of {@code inputs}. */
@@ -116,9 +124,10 @@ public final class DataSet {
         }
         float[] x = Arrays.copyOfRange(features, from * inputs, to * inputs);
         if (labels != null) {
-            return new DataSet(x, inputs, Arrays.copyOfRange(labels, from, to), classes, null, 0);
+            return new DataSet(x, inputs, Arrays.copyOfRange(labels, from, to), classes, null, 0, weightsOf(from, to));
         }
-        return new DataSet(x, inputs, null, 0, Arrays.copyOfRange(targets, from * targetWidth, to * targetWidth), targetWidth);
+        return new DataSet(x, inputs, null, 0, Arrays.copyOfRange(targets, from * targetWidth, to * targetWidth), targetWidth,
+                weightsOf(from, to));
     }
 
     /** The samples at {@code indices}, in that order, as a new data set. */
@@ -138,12 +147,47 @@ public final class DataSet {
                 System.arraycopy(targets, s * targetWidth, t, i * targetWidth, targetWidth);
             }
         }
-        return new DataSet(x, inputs, y, classes, t, targetWidth);
+        float[] w = null;
+        if (weights != null) {
+            w = new float[indices.length];
+            for (int i = 0; i < indices.length; i++) {
+                w[i] = weights[indices[i]];
+            }
+        }
+        return new DataSet(x, inputs, y, classes, t, targetWidth, w);
     }
 
     /** The same samples with other features of the same width. */
     DataSet withFeatures(float[] newFeatures) {
-        return new DataSet(newFeatures, inputs, labels, classes, targets, targetWidth);
+        return new DataSet(newFeatures, inputs, labels, classes, targets, targetWidth, weights);
+    }
+
+    private float[] weightsOf(int from, int to) {
+        return weights == null ? null : Arrays.copyOfRange(weights, from, to);
+    }
+
+    /**
+     * The same samples, each weighted in the loss by {@code weights[s]} (at least 0, finite): for
+     * importance weights, or to count some samples more than others. Both training and evaluation
+     * use them; the network's class weights multiply them.
+     */
+    public DataSet withSampleWeights(float[] sampleWeights) {
+        if (sampleWeights.length != size) {
+            throw new IllegalArgumentException("one weight per sample: the data set has " + size + " samples but "
+                    + sampleWeights.length + " weights");
+        }
+        for (int s = 0; s < size; s++) {
+            if (!(sampleWeights[s] >= 0 && Float.isFinite(sampleWeights[s]))) {
+                throw new IllegalArgumentException("the weight of sample " + s + " must be at least 0 and finite, but is "
+                        + sampleWeights[s]);
+            }
+        }
+        return new DataSet(features, inputs, labels, classes, targets, targetWidth, sampleWeights.clone());
+    }
+
+    /** Whether the samples carry weights. */
+    public boolean hasSampleWeights() {
+        return weights != null;
     }
 
     /** A training set and a validation set drawn from one data set. */
@@ -207,9 +251,13 @@ public final class DataSet {
         float[] x = batch.features();
         boolean classLabels = batch.loss() == Loss.SOFTMAX_CROSS_ENTROPY;
         int width = batch.outputs();
+        batch.setWeighted(weights != null);
         for (int i = 0; i < count; i++) {
             int sample = order == null ? from + i : order[from + i];
             System.arraycopy(features, sample * inputs, x, i * inputs, inputs);
+            if (weights != null) {
+                batch.weightRows()[i] = weights[sample];
+            }
             if (classLabels) {
                 batch.labels()[i] = labels[sample];
             } else if (labels != null) {

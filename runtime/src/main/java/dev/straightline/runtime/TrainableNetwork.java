@@ -68,6 +68,16 @@ public interface TrainableNetwork {
      */
     double penalty();
 
+    /**
+     * Weights each sample's loss, and so its gradient, by the weight of its class: for importance
+     * weights such as 1/f for negatives kept at rate f (seed 000 tutorial, question 1). One positive
+     * weight per class (class 0 and 1 for binary cross-entropy with one output); no argument clears
+     * them. Per-sample weights come with the data set ({@link DataSet#withSampleWeights}); both multiply.
+     *
+     * @throws UnsupportedOperationException for a loss without classes (mean squared error, multi-label)
+     */
+    void setClassWeights(double... weights);
+
     /** Changes the learning rate used by the following steps. */
     void setLearningRate(double learningRate);
 

@@ -1,6 +1,7 @@
 package dev.straightline.processor.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -157,6 +158,10 @@ public final class NetworkWriter {
                     .initializer("$T.ENABLED ? new $L[MAX_BATCH][INPUTS] : null", RuntimeTypes.SIMD, c.numeric.name())
                     .build());
         }
+        if (c.loss.weightedClasses(c.outputs()) > 0) {
+            fields.add(FieldSpec.builder(c.numeric.vector(), "classWeights", Modifier.PRIVATE)
+                    .addJavadoc("Each class's weight in the loss; null for all 1.\n").build());
+        }
         if (c.plan.layers().stream().anyMatch(l -> l.hasDropout())) {
             fields.add(FieldSpec.builder(TypeName.BOOLEAN, "stepDropout", Modifier.PRIVATE)
                     .addJavadoc("Whether the running forward pass is a training step's, which applies dropout.\n").build());
@@ -292,6 +297,29 @@ public final class NetworkWriter {
                 .returns(TypeName.DOUBLE)
                 .addCode(squares.build())
                 .build());
+        int classes = c.loss.weightedClasses(c.outputs());
+        MethodSpec.Builder classWeights = MethodSpec.methodBuilder("setClassWeights")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(ArrayTypeName.of(TypeName.DOUBLE), "weights")
+                .varargs();
+        if (classes > 0) {
+            classWeights.addStatement("$T.classWeights(weights, $L)", RuntimeTypes.CHECKS, classes)
+                    .beginControlFlow("if (weights.length == 0)")
+                    .addStatement("classWeights = null")
+                    .addStatement("return")
+                    .endControlFlow()
+                    .addStatement("$L[] copy = new $L[$L]", c.numeric.name(), c.numeric.name(), classes)
+                    .beginControlFlow("for (int c = 0; c < $L; c++)", classes)
+                    .addStatement("copy[c] = $Lweights[c]", c.numeric.isFloat() ? "(float) " : "")
+                    .endControlFlow()
+                    .addStatement("classWeights = copy");
+        } else {
+            classWeights.addStatement("throw new $T($S)", UnsupportedOperationException.class,
+                    "class weights need classes: softmax cross-entropy, or binary cross-entropy with one output; this network has "
+                            + c.network.loss() + " with " + c.outputs() + " outputs");
+        }
+        methods.add(classWeights.build());
         methods.add(MethodSpec.methodBuilder("save")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)

@@ -62,6 +62,8 @@ final class TeamWriter {
                 .addJavadoc("The inputs, targets, size and mode of the running step, for both threads; cleared after it.\n").build());
         fields.add(FieldSpec.builder(c.targetType(), "stepTargets", Modifier.PRIVATE).build());
         fields.add(FieldSpec.builder(TypeName.INT, "stepN", Modifier.PRIVATE).build());
+        fields.add(FieldSpec.builder(NetworkContext.FLOATS, "stepWeights", Modifier.PRIVATE)
+                .addJavadoc("The running step's per-sample weights, from a runtime batch; null for all 1.\n").build());
         fields.add(FieldSpec.builder(TypeName.BOOLEAN, "stepUpdate", Modifier.PRIVATE).build());
         if (c.network.gradientClipNorm() > 0) {
             fields.add(FieldSpec.builder(c.numeric.scalar(), "clipScale", Modifier.PRIVATE)
@@ -117,6 +119,7 @@ final class TeamWriter {
                 .addModifiers(Modifier.PRIVATE)
                 .addStatement("stepX = null")
                 .addStatement("stepTargets = null")
+                .addStatement("stepWeights = null")
                 .addCode(c.plan.layers().stream().anyMatch(l -> l.hasDropout()) ? CodeBlock.of("stepDropout = false;\n") : CodeBlock.of(""))
                 .build());
         methods.add(MethodSpec.methodBuilder("run")

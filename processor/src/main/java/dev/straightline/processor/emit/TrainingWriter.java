@@ -108,6 +108,7 @@ final class TrainingWriter {
             }
         }
         return method.addStatement("checkBatch($S, $L, $L, n)", name, c.batchFeatures(), c.batchTargets())
+                .addStatement("stepWeights = batch.weights()")
                 .addCode(body)
                 .build();
     }

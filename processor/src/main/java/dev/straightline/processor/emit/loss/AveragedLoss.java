@@ -17,12 +17,17 @@ abstract class AveragedLoss implements LossEmitter {
     /** The method's documentation: the loss and its gradient. */
     abstract String formula();
 
-    /** Statements for sample {@code s}: add its loss to {@code total}, write its output gradient scaled by {@code scale}. */
+    /** Statements for sample {@code s}: add its loss to {@code sampleLoss}, write its output gradient scaled by {@code scale}. */
     abstract CodeBlock perSample(LayerPlan output, Numeric numeric);
 
     @Override
     public String mean() {
         return "total / n";
+    }
+
+    /** Statements that multiply {@code weight} by sample {@code s}'s class weight, when the loss has classes. */
+    CodeBlock classWeight(int outputs, Numeric numeric) {
+        return CodeBlock.of("");
     }
 
     @Override
@@ -36,9 +41,15 @@ abstract class AveragedLoss implements LossEmitter {
                 .addParameter(TypeName.INT, "to")
                 .addParameter(TypeName.INT, "n")
                 .addStatement("double total = 0.0")
-                .addStatement("$L scale = $L / n", numeric.name(), numeric.literal(1))
+                .addStatement("$L inverse = $L / n", numeric.name(), numeric.literal(1))
                 .beginControlFlow("for (int s = from; s < to; s++)")
+                .addComment("A sample counts with its own weight times its class's weight, 1 when none are set.")
+                .addStatement("$L weight = stepWeights == null ? $L : stepWeights[s]", numeric.name(), numeric.literal(1))
+                .addCode(classWeight(output.units(), numeric))
+                .addStatement("$L scale = weight * inverse", numeric.name())
+                .addStatement("double sampleLoss = 0.0")
                 .addCode(perSample(output, numeric))
+                .addStatement("total += weight * sampleLoss")
                 .endControlFlow()
                 .addStatement("return total")
                 .build();

@@ -41,9 +41,28 @@ final class BinaryCrossEntropy extends RealTargetLoss {
                 .addStatement("int yo = s * $L", units)
                 .beginControlFlow("for (int j = 0; j < $L; j++)", units)
                 .addStatement("$L target = y[yo + j]", t)
-                .addStatement("total += Math.max(z[j], $L) - z[j] * target + Math.log1p(Math.exp(-Math.abs(z[j])))",
+                .addStatement("sampleLoss += Math.max(z[j], $L) - z[j] * target + Math.log1p(Math.exp(-Math.abs(z[j])))",
                         numeric.literal(0))
                 .addStatement("dz[j] = ($T.sigmoid(z[j]) - target) * scale", RuntimeTypes.FUNCTIONS)
+                .endControlFlow()
+                .build();
+    }
+
+    /** One output: class 0 and class 1; several outputs (multi-label) take no class weights. */
+    @Override
+    public int weightedClasses(int outputs) {
+        return outputs == 1 ? 2 : 0;
+    }
+
+    @Override
+    CodeBlock classWeight(int outputs, Numeric numeric) {
+        if (outputs != 1) {
+            return CodeBlock.of("");
+        }
+        return CodeBlock.builder()
+                .beginControlFlow("if (classWeights != null)")
+                .addStatement("$L positive = y[s]", numeric.name())
+                .addStatement("weight *= positive * classWeights[1] + ($L - positive) * classWeights[0]", numeric.literal(1))
                 .endControlFlow()
                 .build();
     }

@@ -37,6 +37,9 @@ public interface LossEmitter {
     /** The batch's mean loss as a {@code double} expression of the summed loss {@code total} and {@code n}. */
     String mean();
 
+    /** The number of classes {@code setClassWeights} takes, or 0 when the loss has no classes. */
+    int weightedClasses(int outputs);
+
     /** What {@code predict} returns, for its documentation. */
     String predictionDescription();
 

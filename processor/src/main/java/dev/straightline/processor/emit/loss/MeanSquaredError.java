@@ -40,7 +40,7 @@ final class MeanSquaredError extends RealTargetLoss {
                 .addStatement("int yo = s * $L", units)
                 .beginControlFlow("for (int j = 0; j < $L; j++)", units)
                 .addStatement("$L error = h[j] - y[yo + j]", t)
-                .addStatement("total += $L * error", numeric.toDouble("error"))
+                .addStatement("sampleLoss += $L * error", numeric.toDouble("error"))
                 .addStatement("dh[j] = error * scale")
                 .endControlFlow()
                 .build();
@@ -49,6 +49,11 @@ final class MeanSquaredError extends RealTargetLoss {
     @Override
     public String mean() {
         return "0.5 * total / n";
+    }
+
+    @Override
+    public int weightedClasses(int outputs) {
+        return 0;
     }
 
     @Override

@@ -58,7 +58,21 @@ final class SoftmaxCrossEntropy extends AveragedLoss {
                 .endControlFlow()
                 .addStatement("int label = labels[s]")
                 .addStatement("dz[label] -= scale")
-                .addStatement("total += rowMax + Math.log(rowSum) - z[label]")
+                .addStatement("sampleLoss += rowMax + Math.log(rowSum) - z[label]")
+                .build();
+    }
+
+    @Override
+    public int weightedClasses(int outputs) {
+        return outputs;
+    }
+
+    @Override
+    CodeBlock classWeight(int outputs, Numeric numeric) {
+        return CodeBlock.builder()
+                .beginControlFlow("if (classWeights != null)")
+                .addStatement("weight *= classWeights[labels[s]]")
+                .endControlFlow()
                 .build();
     }
 
