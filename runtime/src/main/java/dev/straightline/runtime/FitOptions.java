@@ -37,6 +37,22 @@ public final class FitOptions {
         return new Builder();
     }
 
+    /** A builder that starts from these options. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.epochs = epochs;
+        builder.batchSize = batchSize;
+        builder.seed = seed;
+        builder.shuffle = shuffle;
+        builder.validation = validation;
+        builder.listeners.addAll(listeners);
+        builder.earlyStopping = earlyStopping;
+        builder.schedule = schedule;
+        builder.progress = progress;
+        builder.inputNoise = inputNoise;
+        return builder;
+    }
+
     public int epochs() {
         return epochs;
     }
