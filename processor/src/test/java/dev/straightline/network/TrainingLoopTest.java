@@ -208,4 +208,18 @@ class TrainingLoopTest {
         List<EpochResult> zeroRun = Training.fit(zero, clusters(64, 1), options.inputNoise(0).build());
         assertEquals(cleanRun.get(1).validationLoss(), zeroRun.get(1).validationLoss(), 0.0);
     }
+
+    @Test
+    void aNetworksOwnScheduleAppliesUnlessTheFitCallNamesAnother() {
+        ClassifierNet net = new ClassifierNet();
+        double base = net.learningRate();
+        net.setSchedule(LearningRateSchedule.exponential(0.5));
+        List<EpochResult> own = Training.fit(net, clusters(64, 1), FitOptions.builder().epochs(3).batchSize(16).build());
+        assertEquals(base / 4, own.get(2).learningRate(), 1e-7);
+        ClassifierNet other = new ClassifierNet();
+        other.setSchedule(LearningRateSchedule.exponential(0.5));
+        List<EpochResult> overridden = Training.fit(other, clusters(64, 1), FitOptions.builder().epochs(3).batchSize(16)
+                .schedule(LearningRateSchedule.constant()).build());
+        assertEquals(base, overridden.get(2).learningRate(), 1e-7);
+    }
 }

@@ -181,7 +181,7 @@ public final class FitOptions {
 
         /**
          * Sets the network's learning rate before every step from its rate when the run starts;
-         * default: the rate is left alone.
+         * default: the network's own schedule ({@code setSchedule}), if any, else the rate is left alone.
          */
         public Builder schedule(LearningRateSchedule schedule) {
             this.schedule = Objects.requireNonNull(schedule, "schedule");

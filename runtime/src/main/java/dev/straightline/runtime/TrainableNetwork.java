@@ -78,6 +78,15 @@ public interface TrainableNetwork {
      */
     void setClassWeights(double... weights);
 
+    /**
+     * This network's learning-rate schedule, used by every {@link Training#fit} run whose options name
+     * none; {@code null} (the default) leaves the rate alone.
+     */
+    void setSchedule(LearningRateSchedule schedule);
+
+    /** The schedule set with {@link #setSchedule}, or {@code null}. */
+    LearningRateSchedule schedule();
+
     /** Changes the learning rate used by the following steps. */
     void setLearningRate(double learningRate);
 

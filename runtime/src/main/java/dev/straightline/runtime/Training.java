@@ -40,7 +40,7 @@ public final class Training {
         List<EpochResult> history = new ArrayList<>();
         EarlyStopping stopping = options.earlyStopping();
         BestParameters best = stopping == null ? null : new BestParameters(network.parameters());
-        LearningRateSchedule schedule = options.schedule();
+        LearningRateSchedule schedule = options.schedule() != null ? options.schedule() : network.schedule();
         double baseRate = network.learningRate();
         long stepsPerEpoch = (train.size() + batch.capacity() - 1) / batch.capacity();
         long totalSteps = stepsPerEpoch * options.epochs();
@@ -153,7 +153,7 @@ public final class Training {
         }
     }
 
-    private static void addNoise(float[] features, int length, double deviation, SplittableRandom random) {
+    static void addNoise(float[] features, int length, double deviation, SplittableRandom random) {
         for (int i = 0; i < length; i++) {
             features[i] += (float) (deviation * random.nextGaussian());
         }

@@ -158,6 +158,8 @@ public final class NetworkWriter {
                     .initializer("$T.ENABLED ? new $L[MAX_BATCH][INPUTS] : null", RuntimeTypes.SIMD, c.numeric.name())
                     .build());
         }
+        fields.add(FieldSpec.builder(RuntimeTypes.SCHEDULE, "schedule", Modifier.PRIVATE)
+                .addJavadoc("The learning-rate schedule of fit runs that name none; null for none.\n").build());
         if (c.loss.weightedClasses(c.outputs()) > 0) {
             fields.add(FieldSpec.builder(c.numeric.vector(), "classWeights", Modifier.PRIVATE)
                     .addJavadoc("Each class's weight in the loss; null for all 1.\n").build());
@@ -297,6 +299,13 @@ public final class NetworkWriter {
                 .returns(TypeName.DOUBLE)
                 .addCode(squares.build())
                 .build());
+        methods.add(MethodSpec.methodBuilder("setSchedule")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(RuntimeTypes.SCHEDULE, "schedule")
+                .addStatement("this.schedule = schedule")
+                .build());
+        methods.add(getter("schedule", RuntimeTypes.SCHEDULE, CodeBlock.of("schedule")));
         int classes = c.loss.weightedClasses(c.outputs());
         MethodSpec.Builder classWeights = MethodSpec.methodBuilder("setClassWeights")
                 .addAnnotation(Override.class)

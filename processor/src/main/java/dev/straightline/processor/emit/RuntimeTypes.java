@@ -32,10 +32,11 @@ public final class RuntimeTypes {
     public static final ClassName BATCH = ClassName.get(RUNTIME, "Batch");
     public static final ClassName NON_FINITE = ClassName.get(RUNTIME, "NonFiniteException");
     public static final ClassName WEIGHT_FILE = ClassName.get(RUNTIME, "WeightFile");
+    public static final ClassName SCHEDULE = ClassName.get(RUNTIME, "LearningRateSchedule");
 
     /** All of the above, for the test that they exist. */
     public static final List<ClassName> ALL = List.of(LAYER, TENSOR, LOSS, INIT, ACTIVATION, CHECKS, FUNCTIONS,
-            LAYER_VIEW, TENSORS, INITIALIZERS, SIMD, TEAM, DROPOUT_MASKS, GENERATED_MARK, TRAINABLE, BATCH, NON_FINITE, WEIGHT_FILE);
+            LAYER_VIEW, TENSORS, INITIALIZERS, SIMD, TEAM, DROPOUT_MASKS, GENERATED_MARK, TRAINABLE, BATCH, NON_FINITE, WEIGHT_FILE, SCHEDULE);
 
     private RuntimeTypes() {}
 }

@@ -18,7 +18,7 @@ public final class MemoryPlan {
             "FINGERPRINT", "learningRate", "parameterViews", "gradientViews", "zeroBias", "inputRows", "stagedX", "stagedY",
             "TRANSPOSE", "FORWARD_LOSS", "FORWARD_LOSS_DELTAS", "WEIGHT_GRADIENTS", "MIN_SPLIT_BATCH", "team", "parts", "stepX",
             "stepTargets", "stepN", "stepUpdate", "partLoss", "gradientRows", "savedViews", "adamPowers", "adamStep",
-            "adamCorrection", "adamShrink", "stepDropout", "dropoutSeed", "dropoutStep", "UPDATE_WEIGHTS", "clipScale", "stepWeights", "classWeights");
+            "adamCorrection", "adamShrink", "stepDropout", "dropoutSeed", "dropoutStep", "UPDATE_WEIGHTS", "clipScale", "stepWeights", "classWeights", "schedule");
 
     private final List<LayerPlan> layers;
 
