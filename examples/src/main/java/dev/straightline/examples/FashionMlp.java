@@ -2,6 +2,7 @@ package dev.straightline.examples;
 
 import dev.straightline.Activation;
 import dev.straightline.Dense;
+import dev.straightline.Dropout;
 import dev.straightline.Layer;
 import dev.straightline.Loss;
 import dev.straightline.Network;
@@ -15,11 +16,17 @@ import dev.straightline.Adam;
 @Network(inputs = 784, loss = Loss.SOFTMAX_CROSS_ENTROPY, maxBatch = 128)
 @Adam(learningRate = 0.001)
 public interface FashionMlp {
-    @Dense(units = 256, activation = Activation.RELU, dropout = 0.2)
+    @Dense(units = 256, activation = Activation.RELU)
     Layer hidden1();
 
-    @Dense(units = 128, activation = Activation.RELU, dropout = 0.2)
+    @Dropout(0.2)
+    Layer dropout1();
+
+    @Dense(units = 128, activation = Activation.RELU)
     Layer hidden2();
+
+    @Dropout(0.2)
+    Layer dropout2();
 
     @Dense(units = 10)
     Layer logits();

@@ -11,6 +11,7 @@ import dev.straightline.processor.read.NetworkReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.FilerException;
@@ -33,7 +34,7 @@ public final class NetworkProcessor extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         Set<String> types = new java.util.HashSet<>(Annotations.OPTIMIZERS);
-        types.addAll(Set.of(Annotations.NETWORK, Annotations.DENSE, Annotations.GENERATED));
+        types.addAll(Set.of(Annotations.NETWORK, Annotations.DENSE, Annotations.DROPOUT, Annotations.GENERATED));
         return Set.copyOf(types);
     }
 
@@ -94,13 +95,16 @@ public final class NetworkProcessor extends AbstractProcessor {
 
     private void reportStrayAnnotations(RoundEnvironment round, Elements elements) {
         Diagnostics diagnostics = new Diagnostics();
-        TypeElement dense = elements.getTypeElement(Annotations.DENSE);
-        if (dense != null) {
-            for (Element method : round.getElementsAnnotatedWith(dense)) {
+        for (String layer : List.of(Annotations.DENSE, Annotations.DROPOUT)) {
+            TypeElement annotation = elements.getTypeElement(layer);
+            if (annotation == null) {
+                continue;
+            }
+            for (Element method : round.getElementsAnnotatedWith(annotation)) {
                 Element owner = method.getEnclosingElement();
                 if (Annotations.find(owner, Annotations.NETWORK) == null) {
-                    diagnostics.error(Site.of(method, Annotations.find(method, Annotations.DENSE)),
-                            Message.DENSE_OUTSIDE_NETWORK, method.getSimpleName() + "()", owner.getSimpleName());
+                    diagnostics.error(Site.of(method, Annotations.find(method, layer)), Message.DENSE_OUTSIDE_NETWORK,
+                            annotation.getSimpleName(), method.getSimpleName() + "()", owner.getSimpleName());
                 }
             }
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.straightline.Tensor;
+import dev.straightline.nets.DroppingLayersNet;
 import dev.straightline.nets.DroppingNet;
 import dev.straightline.nets.NotDroppingNet;
 import dev.straightline.runtime.Batch;
@@ -128,6 +129,24 @@ class DropoutTest {
         Batch b = new Batch(dropping, 20);
         b.fill(test, 0, 20);
         assertEquals(plain.evaluateBatch(b), dropping.evaluateBatch(b), 0.0);
+    }
+
+    @Test
+    void dropoutLayersAreTheSameAsTheDropoutAttribute() {
+        DroppingNet attribute = new DroppingNet();
+        DroppingLayersNet layers = new DroppingLayersNet();
+        Batch a = batch(attribute, 16);
+        Batch b = new Batch(layers, 16);
+        b.fill(data(16, 3), 0, 16);
+        for (int step = 0; step < 3; step++) {
+            assertEquals(attribute.trainBatch(a), layers.trainBatch(b), 0.0, "step " + step);
+        }
+        assertEquals("hiddenDropout", layers.hiddenDropout().name());
+        assertEquals(40, layers.hiddenDropout().units());
+        assertEquals("dropout layer 'hiddenDropout' has no parameters",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> layers.hiddenDropout().weights())
+                        .getMessage());
+        assertEquals(3, layers.layers().size(), "layers() lists the dense layers");
     }
 
     @Test

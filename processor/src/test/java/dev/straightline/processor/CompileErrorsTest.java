@@ -192,6 +192,56 @@ class CompileErrorsTest {
     }
 
     @Test
+    void aDropoutLayerFollowsADenseLayer() {
+        JavaFileObject file = source("InputDropout",
+                "@Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR) @Sgd(learningRate = 0.1)",
+                "abstract class InputDropout {",
+                "  @Dropout(0.2) abstract Layer noisyInputs();",
+                LAYERS,
+                "}");
+        assertThat(compile(file)).hadErrorContaining(Message.DROPOUT_FIRST.tag()
+                + " dropout layer 'noisyInputs' needs a @Dense layer declared before it; dropout on the inputs is not supported")
+                .inFile(file).onLineContaining("noisyInputs");
+    }
+
+    @Test
+    void oneDropoutPerLayer() {
+        JavaFileObject file = source("Doubled",
+                "@Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR) @Sgd(learningRate = 0.1)",
+                "abstract class Doubled {",
+                "  @Dense(units = 4, dropout = 0.1) abstract Layer hidden();",
+                "  @Dropout(0.2) abstract Layer more();",
+                LAYERS,
+                "}");
+        assertThat(compile(file)).hadErrorContaining(Message.DROPOUT_TWICE.tag()
+                + " dropout layer 'more' follows layer 'hidden', which already has dropout").inFile(file).onLineContaining("more");
+    }
+
+    @Test
+    void aMethodIsEitherDenseOrDropout() {
+        JavaFileObject file = source("Both",
+                "@Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR) @Sgd(learningRate = 0.1)",
+                "abstract class Both {",
+                "  @Dense(units = 4) @Dropout(0.5) abstract Layer hidden();",
+                LAYERS,
+                "}");
+        assertThat(compile(file)).hadErrorContaining(Message.DROPOUT_AND_DENSE.tag()
+                + " hidden() is annotated both @Dense and @Dropout: declare the dropout as a method of its own after the layer");
+    }
+
+    @Test
+    void aDropoutLayerAfterTheOutputIsDropoutOnTheOutput() {
+        JavaFileObject file = source("Trailing",
+                "@Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR) @Sgd(learningRate = 0.1)",
+                "abstract class Trailing {",
+                LAYERS,
+                "  @Dropout(0.3) abstract Layer last();",
+                "}");
+        assertThat(compile(file)).hadErrorContaining(Message.DROPOUT_ON_OUTPUT.tag()
+                + " dropout on the output layer 'output' would drop predictions").inFile(file).onLineContaining("0.3");
+    }
+
+    @Test
     void dropoutLiesBelowOne() {
         JavaFileObject file = source("Vanishing",
                 "@Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR) @Sgd(learningRate = 0.1)",
@@ -384,6 +434,12 @@ class CompileErrorsTest {
         assertThat(compile(file)).hadErrorContaining(Message.DENSE_OUTSIDE_NETWORK.tag()
                 + " @Dense method output() is in Loose, which is not annotated @Network")
                 .inFile(file).onLineContaining("output()");
+        JavaFileObject dropout = source("LooseDropout",
+                "abstract class LooseDropout {",
+                "  @Dropout(0.5) abstract Layer drop();",
+                "}");
+        assertThat(compile(dropout)).hadErrorContaining(Message.DENSE_OUTSIDE_NETWORK.tag()
+                + " @Dropout method drop() is in LooseDropout, which is not annotated @Network");
     }
 
     @Test

@@ -15,9 +15,9 @@ final class DropoutCheck implements Check {
                 continue;
             }
             if (!(dense.dropout() > 0 && dense.dropout() < 1)) {
-                diagnostics.error(dense.site().attribute("dropout"), Message.BAD_DROPOUT, dense.name(), dense.dropout());
+                diagnostics.error(dense.dropoutDeclaration(), Message.BAD_DROPOUT, dense.name(), dense.dropout());
             } else if (layer == network.output()) {
-                diagnostics.error(dense.site().attribute("dropout"), Message.DROPOUT_ON_OUTPUT, dense.name());
+                diagnostics.error(dense.dropoutDeclaration(), Message.DROPOUT_ON_OUTPUT, dense.name());
             }
         }
     }

@@ -262,6 +262,20 @@ final class DenseEmitter {
         return code.build();
     }
 
+    /** The user's {@code @Dropout} method after this layer, implemented with a parameterless view; none without one. */
+    List<MethodSpec> dropoutAccessor() {
+        String name = layer.layer().dropoutLayer();
+        if (name == null) {
+            return List.of();
+        }
+        return List.of(MethodSpec.methodBuilder(name)
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(RuntimeTypes.LAYER)
+                .addStatement("return new $T($S, $L)", RuntimeTypes.DROPOUT_VIEW, name, layer.units())
+                .build());
+    }
+
     /** Overrides the user's layer method, public so that code in any package can inspect the layer. */
     MethodSpec accessor() {
         return MethodSpec.methodBuilder(layer.name())

@@ -76,6 +76,7 @@ public final class NetworkWriter {
         type.addMethod(initialize());
         for (DenseEmitter layer : c.layers) {
             type.addMethod(layer.accessor());
+            type.addMethods(layer.dropoutAccessor());
         }
         type.addMethod(layers());
         type.addMethods(prediction.publicMethods());

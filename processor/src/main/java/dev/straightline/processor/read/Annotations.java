@@ -16,6 +16,7 @@ import javax.lang.model.util.Elements;
 public final class Annotations {
     public static final String NETWORK = "dev.straightline.Network";
     public static final String DENSE = "dev.straightline.Dense";
+    public static final String DROPOUT = "dev.straightline.Dropout";
     public static final String SGD = "dev.straightline.Sgd";
     public static final String ADAGRAD = "dev.straightline.Adagrad";
     public static final String RMSPROP = "dev.straightline.RmsProp";

@@ -146,6 +146,10 @@ public final class NetworkReader {
                     layers.add(layer);
                 }
             }
+            AnnotationMirror dropout = Annotations.find(method, Annotations.DROPOUT);
+            if (dropout != null && checkLayerMethod(method, dropout, diagnostics)) {
+                readDropout(method, dropout, layers, diagnostics);
+            }
         }
         return layers;
     }
@@ -182,6 +186,29 @@ public final class NetworkReader {
                 && ((TypeElement) declared.asElement()).getQualifiedName().contentEquals(Annotations.LAYER);
     }
 
+    /** Folds a {@code @Dropout} layer into the dense layer declared before it. */
+    private void readDropout(ExecutableElement method, AnnotationMirror dropout, List<LayerModel> layers, Diagnostics diagnostics) {
+        Site site = Site.of(method, dropout);
+        String name = method.getSimpleName().toString();
+        Double rate = annotations.doubleValue(dropout, "value");
+        if (rate == null) {
+            return;
+        }
+        if (Annotations.find(method, Annotations.DENSE) != null) {
+            diagnostics.error(site, Message.DROPOUT_AND_DENSE, name + "()");
+            return;
+        }
+        if (layers.isEmpty() || !(layers.get(layers.size() - 1) instanceof DenseLayer previous)) {
+            diagnostics.error(site, Message.DROPOUT_FIRST, name);
+            return;
+        }
+        if (previous.dropout() != 0) {
+            diagnostics.error(site, Message.DROPOUT_TWICE, name, previous.name());
+            return;
+        }
+        layers.set(layers.size() - 1, previous.withDropoutLayer(rate, name, site.attribute("value")));
+    }
+
     private DenseLayer readDense(ExecutableElement method, AnnotationMirror dense) {
         Integer units = annotations.intValue(dense, "units");
         ActivationKind activation = annotations.enumValue(dense, "activation", ActivationKind.class);
@@ -193,7 +220,8 @@ public final class NetworkReader {
             return null;
         }
         Activation resolved = alpha.isNaN() ? Activation.of(activation) : new Activation(activation, alpha);
-        return new DenseLayer(method.getSimpleName().toString(), units, resolved, init, bias, dropout, Site.of(method, dense));
+        return new DenseLayer(method.getSimpleName().toString(), units, resolved, init, bias, dropout, Site.of(method, dense),
+                null, null);
     }
 
     private void checkInheritedLayers(TypeElement type, Diagnostics diagnostics) {
