@@ -147,6 +147,7 @@ class DropoutTest {
                 org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> layers.hiddenDropout().weights())
                         .getMessage());
         assertEquals(3, layers.layers().size(), "layers() lists the dense layers");
+        org.junit.jupiter.api.Assertions.assertSame(layers.hiddenDropout(), layers.hiddenDropout(), "one view, made with the network");
     }
 
     @Test

@@ -167,6 +167,12 @@ final class DenseEmitter {
                     .addJavadoc("Wᵀ, [$L][$L], copied from W in each backward pass of four or more samples.\n", units, in).build());
         }
         fields.add(FieldSpec.builder(RuntimeTypes.LAYER, layer.view(), Modifier.PRIVATE, Modifier.FINAL).build());
+        String dropout = layer.layer().dropoutLayer();
+        if (dropout != null) {
+            fields.add(FieldSpec.builder(RuntimeTypes.LAYER, dropout + "Layer", Modifier.PRIVATE, Modifier.FINAL)
+                    .initializer("new $T($S, $L)", RuntimeTypes.DROPOUT_VIEW, dropout, layer.units())
+                    .addJavadoc("The parameterless view of the dropout layer '$L' after this one.\n", dropout).build());
+        }
         return fields;
     }
 
@@ -272,7 +278,7 @@ final class DenseEmitter {
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(RuntimeTypes.LAYER)
-                .addStatement("return new $T($S, $L)", RuntimeTypes.DROPOUT_VIEW, name, layer.units())
+                .addStatement("return $L", name + "Layer")
                 .build());
     }
 

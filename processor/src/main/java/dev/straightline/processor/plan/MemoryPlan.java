@@ -88,6 +88,9 @@ public final class MemoryPlan {
             fields.add(plan.dropped());
             fields.add(plan.mask());
         }
+        if (plan.layer().dropoutLayer() != null) {
+            fields.add(plan.layer().dropoutLayer() + "Layer");
+        }
         return fields;
     }
 }
