@@ -318,4 +318,17 @@ class OptimizerTest {
         }
         assertEquals(exact.penalty(), single.penalty(), 1e-6);
     }
+
+    @Test
+    void aWeightFileWithoutTheOptimizersStateIsRefusedWithAReason(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("sgd.slw");
+        network("Sgd", 1).save(file);
+        TrainableNetwork adam = network("Adam", 2);
+        double before = adam.parameters().get(0).get(0);
+        dev.straightline.runtime.WeightFileException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.straightline.runtime.WeightFileException.class, () -> adam.load(file));
+        assertTrue(e.getMessage().endsWith("sgd.slw holds 4 tensors, expected 13; the first one missing is hidden.weight.mean "
+                + "(a weight file holds the optimizer's state too: load it into a network with the same optimizer)"), e.getMessage());
+        assertEquals(before, adam.parameters().get(0).get(0), "nothing was loaded");
+    }
 }

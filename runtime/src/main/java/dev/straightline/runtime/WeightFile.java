@@ -162,7 +162,12 @@ public final class WeightFile {
                         + "  expected: " + architecture + "\n  found:    " + fileArchitecture);
             }
             if (count != tensors.size()) {
-                throw new WeightFileException(source + " holds " + count + " tensors, expected " + tensors.size());
+                // Parameters come first; what follows them is the optimizer's state.
+                String hint = count < tensors.size()
+                        ? "; the first one missing is " + tensors.get(count).name()
+                        : "; it holds more than this network keeps";
+                throw new WeightFileException(source + " holds " + count + " tensors, expected " + tensors.size() + hint
+                        + " (a weight file holds the optimizer's state too: load it into a network with the same optimizer)");
             }
             long dataBytes = 0;
             for (Tensor tensor : tensors) {
