@@ -1,5 +1,6 @@
 package dev.straightline.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,10 +70,7 @@ class VectorKernelsTest {
             float[][] in = random(n, inputs, random);
             float[][] dz = random(n, units, random);
             float[][] w = random(inputs, units, random);
-            float[][] before = new float[inputs][];
-            for (int k = 0; k < inputs; k++) {
-                before[k] = w[k].clone();
-            }
+            float[][] before = copy(w);
             float[][] dw = new float[inputs][units];
             Simd.kernels().weightGradient(in, dz, w, dw, n, 0, inputs, units, 0.5f, false);
             Simd.kernels().weightGradient(in, dz, w, new float[inputs][units], n, 0, inputs, units, 0.5f, true);
@@ -110,7 +108,7 @@ class VectorKernelsTest {
             Simd.kernels().forward(in, w, b, split, 0, middle, inputs, units);
             Simd.kernels().forward(in, w, b, split, middle, n, inputs, units);
             for (int s = 0; s < n; s++) {
-                org.junit.jupiter.api.Assertions.assertArrayEquals(whole[s], split[s], "row " + s + " of shape "
+                assertArrayEquals(whole[s], split[s], "row " + s + " of shape "
                         + java.util.Arrays.toString(shape) + " split at " + middle);
             }
         }
@@ -137,8 +135,8 @@ class VectorKernelsTest {
                 Simd.kernels().weightGradient(in, dz, splitW, splitDw, n, middle, inputs, units, 0.25f, update);
                 for (int k = 0; k < inputs; k++) {
                     String where = "row " + k + " of shape " + java.util.Arrays.toString(shape) + ", update " + update;
-                    org.junit.jupiter.api.Assertions.assertArrayEquals(wholeW[k], splitW[k], "W " + where);
-                    org.junit.jupiter.api.Assertions.assertArrayEquals(wholeDw[k], splitDw[k], "dW " + where);
+                    assertArrayEquals(wholeW[k], splitW[k], "W " + where);
+                    assertArrayEquals(wholeDw[k], splitDw[k], "dW " + where);
                 }
             }
         }

@@ -41,6 +41,11 @@ final class NetworkContext {
         return network.loss() == LossKind.SOFTMAX_CROSS_ENTROPY;
     }
 
+    /** Whether some layer applies dropout while training. */
+    boolean hasDropout() {
+        return plan.layers().stream().anyMatch(l -> l.hasDropout());
+    }
+
     /** Whether the runtime's float batches must be copied into double buffers first. */
     boolean staged() {
         return !numeric.isFloat();

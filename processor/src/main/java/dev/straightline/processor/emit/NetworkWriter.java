@@ -165,7 +165,7 @@ public final class NetworkWriter {
             fields.add(FieldSpec.builder(c.numeric.vector(), "classWeights", Modifier.PRIVATE)
                     .addJavadoc("Each class's weight in the loss; null for all 1.\n").build());
         }
-        if (c.plan.layers().stream().anyMatch(l -> l.hasDropout())) {
+        if (c.hasDropout()) {
             fields.add(FieldSpec.builder(TypeName.BOOLEAN, "stepDropout", Modifier.PRIVATE)
                     .addJavadoc("Whether the running forward pass is a training step's, which applies dropout.\n").build());
             fields.add(FieldSpec.builder(TypeName.LONG, "dropoutSeed", Modifier.PRIVATE)
@@ -237,7 +237,7 @@ public final class NetworkWriter {
             body.add(layer.resetState(c.optimizer));
         }
         body.add(c.optimizer.resetScalars());
-        if (c.plan.layers().stream().anyMatch(l -> l.hasDropout())) {
+        if (c.hasDropout()) {
             body.addStatement("dropoutSeed = seed").addStatement("dropoutStep = 0");
         }
         return MethodSpec.methodBuilder("initialize")

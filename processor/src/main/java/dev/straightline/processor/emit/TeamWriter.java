@@ -120,7 +120,7 @@ final class TeamWriter {
                 .addStatement("stepX = null")
                 .addStatement("stepTargets = null")
                 .addStatement("stepWeights = null")
-                .addCode(c.plan.layers().stream().anyMatch(l -> l.hasDropout()) ? CodeBlock.of("stepDropout = false;\n") : CodeBlock.of(""))
+                .addCode(c.hasDropout() ? CodeBlock.of("stepDropout = false;\n") : CodeBlock.of(""))
                 .build());
         methods.add(MethodSpec.methodBuilder("run")
                 .addJavadoc("Runs one job of the step: shared with the helper when there is one and the batch is\n"

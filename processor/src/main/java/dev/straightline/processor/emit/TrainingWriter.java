@@ -148,7 +148,7 @@ final class TrainingWriter {
                 .addStatement("$T.rows($S, x, n, INPUTS)", RuntimeTypes.CHECKS, "x")
                 .addCode(c.loss.checkTargets(c.outputs()))
                 .build());
-        boolean dropout = c.plan.layers().stream().anyMatch(l -> l.hasDropout());
+        boolean dropout = c.hasDropout();
         boolean clips = c.network.gradientClipNorm() > 0;
         CodeBlock.Builder step = CodeBlock.builder()
                 // Clipping needs the whole gradient before the first update: it is stored, not fused.
