@@ -8,13 +8,13 @@ package dev.straightline.internal;
 public interface DenseKernels {
     /**
      * {@code z[s] = b + Σₖ in[s][k]·w[k]} for samples [from, to); a layer without bias passes zeros as
-     * {@code b}. A sample's result depends only on its place in a block of four counted from
-     * {@code from}, so ranges that start at multiples of four give the same bits as one range.
+     * {@code b}. A sample's result does not depend on the range it is computed in, so any split of the
+     * samples gives the same bits as one range.
      */
     void forward(float[][] in, float[][] w, float[] b, float[][] z, int from, int to, int inputs, int units);
 
     /**
-     * The weight gradient {@code Σₛ in[s][k]·dz[s]}, s in [0, n), of rows k in [rowFrom, rowTo). With {@code update}, each row of
+     * The weight gradient {@code Σₛ in[s][k]·dz[s]}, s in [0, n), of rows k in [rowFrom, rowTo); a row's result does not depend on the range. With {@code update}, each row of
      * {@code w} takes the SGD step {@code w[k] −= rate·gradient} and {@code dw} is not written;
      * otherwise the gradient is stored in {@code dw}.
      */
