@@ -20,4 +20,7 @@ public interface DenseKernels {
      */
     void weightGradient(float[][] in, float[][] dz, float[][] w, float[][] dw, int n, int rowFrom, int rowTo, int units,
             float rate, boolean update);
+
+    /** Whether {@code x[0..end)} holds only finite values (no NaN, no infinity). */
+    boolean allFinite(float[] x, int end);
 }

@@ -142,6 +142,24 @@ class VectorKernelsTest {
         }
     }
 
+    @Test
+    void allFiniteFindsEveryNanAndInfinityWhereverItIs() {
+        float[] x = new float[37];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i % 2 == 0 ? Float.MAX_VALUE : -Float.MIN_VALUE * i;
+        }
+        assertTrue(Simd.kernels().allFinite(x, x.length), "extreme finite values");
+        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+            for (int i = 0; i < x.length; i++) {
+                float kept = x[i];
+                x[i] = bad;
+                assertEquals(false, Simd.kernels().allFinite(x, x.length), bad + " at " + i);
+                assertTrue(Simd.kernels().allFinite(x, i), "only the first " + i + " values are looked at");
+                x[i] = kept;
+            }
+        }
+    }
+
     /** Every split point of small ranges; about twenty, at every remainder of 12, of large ones. */
     private static int splitStep(int length) {
         return length <= 40 ? 1 : length / 20 / 12 * 12 + 1;

@@ -24,9 +24,18 @@ abstract class Elementwise implements ActivationEmitter {
                 .build();
     }
 
+    /** A line for the reader of the backward loop when its expression is not the formula as written, or null. */
+    String gradientNote() {
+        return null;
+    }
+
     @Override
     public final CodeBlock backward(int units, Numeric numeric) {
-        return CodeBlock.builder()
+        CodeBlock.Builder code = CodeBlock.builder();
+        if (gradientNote() != null) {
+            code.add("// $L\n", gradientNote());
+        }
+        return code
                 .beginControlFlow("for (int j = 0; j < $L; j++)", units)
                 .addStatement("dz[j] = $L", gradient("z[j]", "h[j]", "dh[j]", numeric))
                 .endControlFlow()
