@@ -84,7 +84,7 @@ public final class VectorKernels implements DenseKernels {
                     forward6x16(in, w, z, s, j, k0, k1);
                 }
                 for (; s + 3 < to; s += 4) {
-                    forward4x16(in[s], in[s + 1], in[s + 2], in[s + 3], w, z[s], z[s + 1], z[s + 2], z[s + 3], j, k0, k1);
+                    forward4x16(in, w, z, s, j, k0, k1);
                 }
                 for (; s < to; s++) {
                     forward1x16(in[s], w, z[s], j, k0, k1);
@@ -219,8 +219,9 @@ public final class VectorKernels implements DenseKernels {
     }
 
     /** Four samples × 16 units of Z, accumulated over weight rows [k0, k1) in eight registers. */
-    private static void forward4x16(float[] i0, float[] i1, float[] i2, float[] i3, float[][] w,
-            float[] z0, float[] z1, float[] z2, float[] z3, int j, int k0, int k1) {
+    private static void forward4x16(float[][] in, float[][] w, float[][] z, int s, int j, int k0, int k1) {
+        float[] i0 = in[s], i1 = in[s + 1], i2 = in[s + 2], i3 = in[s + 3];
+        float[] z0 = z[s], z1 = z[s + 1], z2 = z[s + 2], z3 = z[s + 3];
         FloatVector a00 = FloatVector.fromArray(S, z0, j);
         FloatVector a01 = FloatVector.fromArray(S, z0, j + L);
         FloatVector a10 = FloatVector.fromArray(S, z1, j);
