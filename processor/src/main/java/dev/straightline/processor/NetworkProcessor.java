@@ -11,7 +11,9 @@ import dev.straightline.processor.read.NetworkReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.FilerException;
@@ -45,15 +47,19 @@ public final class NetworkProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        Elements elements = processingEnv.getElementUtils();
-        TypeElement network = elements.getTypeElement(Annotations.NETWORK);
-        if (network == null) {
-            return false;
+        // The annotation types come from the round, not from Elements.getTypeElement(name): that
+        // searches every module, which costs a cold javac tens of milliseconds per name.
+        Map<String, TypeElement> present = new HashMap<>();
+        for (TypeElement annotation : annotations) {
+            present.put(annotation.getQualifiedName().toString(), annotation);
         }
-        for (Element element : round.getElementsAnnotatedWith(network)) {
-            generate((TypeElement) element);
+        TypeElement network = present.get(Annotations.NETWORK);
+        if (network != null) {
+            for (Element element : round.getElementsAnnotatedWith(network)) {
+                generate((TypeElement) element);
+            }
         }
-        reportStrayAnnotations(round, elements);
+        reportStrayAnnotations(round, present);
         return true; // the annotations are Straightline's own: claiming them keeps -Xlint:processing quiet
     }
 
@@ -93,10 +99,10 @@ public final class NetworkProcessor extends AbstractProcessor {
         }
     }
 
-    private void reportStrayAnnotations(RoundEnvironment round, Elements elements) {
+    private void reportStrayAnnotations(RoundEnvironment round, Map<String, TypeElement> present) {
         Diagnostics diagnostics = new Diagnostics();
         for (String layer : List.of(Annotations.DENSE, Annotations.DROPOUT)) {
-            TypeElement annotation = elements.getTypeElement(layer);
+            TypeElement annotation = present.get(layer);
             if (annotation == null) {
                 continue;
             }
@@ -109,7 +115,7 @@ public final class NetworkProcessor extends AbstractProcessor {
             }
         }
         for (String name : Annotations.OPTIMIZERS) {
-            TypeElement optimizer = elements.getTypeElement(name);
+            TypeElement optimizer = present.get(name);
             if (optimizer == null) {
                 continue;
             }

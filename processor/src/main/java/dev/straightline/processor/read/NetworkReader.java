@@ -119,7 +119,8 @@ public final class NetworkReader {
             diagnostics.error(site, Message.GENERIC_TYPE, name);
             ok = false;
         }
-        TypeElement existing = elements.getTypeElement(qualified(packageOf(type), generatedName));
+        // Looked up in the type's own module: a search of every module costs a cold javac tens of milliseconds.
+        TypeElement existing = elements.getTypeElement(elements.getModuleOf(type), qualified(packageOf(type), generatedName));
         if (existing != null && Annotations.find(existing, Annotations.GENERATED) == null) {
             diagnostics.error(site, Message.GENERATED_NAME_TAKEN, generatedName, name);
             ok = false;
