@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.straightline.Tensor;
 import dev.straightline.internal.Simd;
+import dev.straightline.nets.TowerExactNet;
+import dev.straightline.nets.TowerNet;
 import dev.straightline.nets.WideExactNet;
 import dev.straightline.nets.WideNesterovExactNet;
 import dev.straightline.nets.WideNesterovNet;
@@ -28,6 +30,12 @@ class VectorPathTest {
     @Test
     void floatNetworkFollowsItsDoubleTwinForSeveralSteps() {
         assertFollowsTwin(new WideNet(3), new WideExactNet(3));
+    }
+
+    /** Layers of one shape share their kernels, which hand each layer's arrays to the vector kernels. */
+    @Test
+    void floatNetworkWithSharedKernelsFollowsItsDoubleTwin() {
+        assertFollowsTwin(new TowerNet(3), new TowerExactNet(3));
     }
 
     /** The vector kernels store dW for optimizers with state, which then update row by row. */

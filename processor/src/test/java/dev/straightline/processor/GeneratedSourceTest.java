@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,35 @@ class GeneratedSourceTest {
         assertThat(tiny).contains("z[7] = b7 + x0 * w0_7 + x1 * w1_7 + x2 * w2_7 + x3 * w3_7;");
         String wide = generate(mlp());
         assertThat(wide).doesNotContain("the sums written out");
+    }
+
+    @Test
+    void layersOfOneShapeShareTheirKernels() throws IOException {
+        NetworkSource deep = NetworkSource.network("Deep", 32, "SOFTMAX_CROSS_ENTROPY").clipNorm(1);
+        for (int i = 0; i < 8; i++) {
+            deep.dense("hidden" + i, 64, "RELU");
+        }
+        String source = generate(deep.dense("logits", 10, "IDENTITY"));
+        for (String kernel : List.of("Forward", "Backward", "WeightGradient", "Transpose", "UpdateWeights")) {
+            String name = "dense64x64Relu" + kernel;
+            assertEquals(1, count(source, "private void " + name + "("), name + " declared once");
+            assertEquals(7, count(source, "        " + name + "("), name + " called by hidden1 to hidden7");
+        }
+        assertThat(source.replaceAll("\\s+", " ")).contains(
+                "private void dense64x64ReluForward(float[][] X, float[][] W, float[] b, float[][] Z, float[][] H, int from, int to)");
+        assertThat(source).contains("dense64x64ReluForward(hidden2H, hidden3W, hidden3B, hidden3Z, hidden3H, from, to);");
+        assertThat(source).contains("Shared by the layers of this shape: hidden1, hidden2, hidden3, hidden4, hidden5, hidden6, hidden7.");
+        assertThat(source).contains("private void hidden0Forward(float[] x, int first, int from, int to)");
+        assertThat(source).contains("private void logitsForward(int from, int to)");
+        assertThat(generate(mlp())).doesNotContain("Shared by");
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     @Test

@@ -40,7 +40,7 @@ final class DenseBackward {
         MethodSpec.Builder method = MethodSpec.methodBuilder(dense.backwardName())
                 .addJavadoc("$L, deltas for samples [from, to) of a batch of n:\n$L$L.\n", dense.describe(),
                         activation.backwardFormula(),
-                        layer.isFirst() ? "" : ", dX = dZ·Wᵀ (into " + layer.previous().name() + "'s dH)")
+                        layer.isFirst() ? "" : ", dX = dZ·Wᵀ (into " + dense.previousName() + "'s dH)")
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(TypeName.INT, "from")
                 .addParameter(TypeName.INT, "to")

@@ -40,8 +40,20 @@ final class DenseEmitter {
 
     /** The L2 penalty λ of the network's weights; 0 for none. */
     final double l2;
+    private final int maxBatch;
+    private final boolean straightLineAllowed;
+    /** Whether this emitter writes a kernel that layers of one shape share, reading their arrays from parameters. */
+    private final boolean generic;
 
     DenseEmitter(LayerPlan layer, Numeric numeric, int maxBatch, boolean straightLineAllowed, double l2) {
+        this(layer, numeric, maxBatch, straightLineAllowed, l2, false);
+    }
+
+    private DenseEmitter(LayerPlan layer, Numeric numeric, int maxBatch, boolean straightLineAllowed, double l2,
+            boolean generic) {
+        this.generic = generic;
+        this.maxBatch = maxBatch;
+        this.straightLineAllowed = straightLineAllowed;
         this.l2 = l2;
         this.layer = layer;
         this.numeric = numeric;
@@ -131,10 +143,32 @@ final class DenseEmitter {
         return layer;
     }
 
-    /** A one-line description for comments: {@code hidden: Dense(784 → 256, RELU)}. */
+    /** A one-line description for comments: {@code hidden: Dense(784 → 256, RELU)}; no name for a shared kernel. */
     String describe() {
-        return layer.name() + ": Dense(" + layer.inputs() + " → " + layer.units() + ", "
+        return (generic ? "" : layer.name() + ": ") + "Dense(" + layer.inputs() + " → " + layer.units() + ", "
                 + layer.layer().activation().describe() + (layer.hasBias() ? "" : ", no bias") + ")";
+    }
+
+    /** The layer before this one, as comments name it. */
+    String previousName() {
+        return generic ? "the previous layer" : layer.previous().name();
+    }
+
+    /**
+     * This layer's code with its arrays named as in the math (W, b, Z, H, dZ, …, X for the previous
+     * layer's H, dX for its dH), so that layers of one shape can share it: see {@link SharedKernels}.
+     */
+    DenseEmitter generic() {
+        LayerPlan previous = layer.previous();
+        LayerPlan input = previous == null ? null : new LayerPlan(previous.index(), previous.layer(), previous.inputs(),
+                previous.previous(), null, null, null, null, null, "X", "dX", null, null, null,
+                previous.hasDropout() ? "Xd" : null, null);
+        boolean identity = layer.out().equals(layer.pre());
+        LayerPlan plan = new LayerPlan(layer.index(), layer.layer(), layer.inputs(), input, "W", layer.hasBias() ? "b" : null,
+                "dW", layer.hasBias() ? "db" : null, "Z", identity ? "Z" : "H", identity ? "dZ" : "dH", "dZ",
+                layer.weightsT() == null ? null : "Wt", layer.view(), layer.hasDropout() ? "Hd" : null,
+                layer.hasDropout() ? "mask" : null);
+        return new DenseEmitter(plan, numeric, maxBatch, straightLineAllowed, l2, true);
     }
 
     List<FieldSpec> fields() {
@@ -301,21 +335,21 @@ final class DenseEmitter {
     }
 
     /** The call of the forward method from {@code forward(x, first, from, to)}. */
-    CodeBlock forwardCall() {
-        return layer.isFirst()
-                ? CodeBlock.of("$L(x, first, from, to);\n", forwardName())
-                : CodeBlock.of("$L(from, to);\n", forwardName());
+    CodeBlock forwardCall(SharedKernels kernels) {
+        return CodeBlock.of("$L$L);\n", kernels.open(this, SharedKernels.Kind.FORWARD),
+                layer.isFirst() ? "x, first, from, to" : "from, to");
     }
 
     /** The call of the backward method from {@code backward(from, to, n)}. */
-    CodeBlock backwardCall() {
-        return CodeBlock.of("$L(from, to, n);\n", backwardName());
+    CodeBlock backwardCall(SharedKernels kernels) {
+        return CodeBlock.of("$Lfrom, to, n);\n", kernels.open(this, SharedKernels.Kind.BACKWARD));
     }
 
     /** The call that copies this layer's rows [k0, k1) of W into Wᵀ, for one part of the transpose job. */
-    CodeBlock transposeCall() {
-        return CodeBlock.of("$L($T.boundary($L, part, parts), $T.boundary($L, part + 1, parts));\n", transposeName(),
-                RuntimeTypes.TEAM, layer.inputs(), RuntimeTypes.TEAM, layer.inputs());
+    CodeBlock transposeCall(SharedKernels kernels) {
+        return CodeBlock.of("$L$T.boundary($L, part, parts), $T.boundary($L, part + 1, parts));\n",
+                kernels.open(this, SharedKernels.Kind.TRANSPOSE), RuntimeTypes.TEAM, layer.inputs(), RuntimeTypes.TEAM,
+                layer.inputs());
     }
 
     String transposeName() {
@@ -398,9 +432,10 @@ final class DenseEmitter {
     }
 
     /** The call of this layer's share of the update job. */
-    CodeBlock weightUpdateCall() {
-        return CodeBlock.of("$L($T.boundary($L, part, parts), $T.boundary($L, part + 1, parts));\n", weightUpdateName(),
-                RuntimeTypes.TEAM, layer.inputs(), RuntimeTypes.TEAM, layer.inputs());
+    CodeBlock weightUpdateCall(SharedKernels kernels) {
+        return CodeBlock.of("$L$T.boundary($L, part, parts), $T.boundary($L, part + 1, parts));\n",
+                kernels.open(this, SharedKernels.Kind.WEIGHT_UPDATE), RuntimeTypes.TEAM, layer.inputs(), RuntimeTypes.TEAM,
+                layer.inputs());
     }
 
     /** Rows [k0, k1) of W: the stored gradient row scaled by {@code clipScale}, then the optimizer's step. */
@@ -451,10 +486,10 @@ final class DenseEmitter {
     }
 
     /** The call of the weight-gradient method from {@code weightGradients(x, n, part, parts, update)}: this part's rows. */
-    CodeBlock weightGradientCall() {
-        return CodeBlock.of("$L($Ln, $T.boundary($L, part, parts), $T.boundary($L, part + 1, parts), scratch, update);\n",
-                weightGradientName(), layer.isFirst() ? "x, " : "", RuntimeTypes.TEAM, layer.inputs(), RuntimeTypes.TEAM,
-                layer.inputs());
+    CodeBlock weightGradientCall(SharedKernels kernels) {
+        return CodeBlock.of("$L$Ln, $T.boundary($L, part, parts), $T.boundary($L, part + 1, parts), scratch, update);\n",
+                kernels.open(this, SharedKernels.Kind.WEIGHT_GRADIENT), layer.isFirst() ? "x, " : "", RuntimeTypes.TEAM,
+                layer.inputs(), RuntimeTypes.TEAM, layer.inputs());
     }
 
     /** Throws if this layer's gradient holds a NaN or infinity (checked on db, or on dZ without a bias). */

@@ -19,6 +19,7 @@ final class NetworkContext {
     final List<DenseEmitter> layers;
     final LossEmitter loss;
     final OptimizerEmitter optimizer;
+    final SharedKernels kernels;
 
     NetworkContext(NetworkModel network, MemoryPlan plan) {
         this.network = network;
@@ -31,6 +32,7 @@ final class NetworkContext {
         this.layers = List.copyOf(emitters);
         this.loss = LossEmitter.of(network.loss());
         this.optimizer = OptimizerEmitter.of(network.optimizer(), numeric);
+        this.kernels = new SharedKernels(layers, optimizer, numeric);
     }
 
     int outputs() {

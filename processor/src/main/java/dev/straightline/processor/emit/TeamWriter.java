@@ -185,7 +185,7 @@ final class TeamWriter {
             CodeBlock.Builder copies = CodeBlock.builder();
             for (DenseEmitter layer : c.layers) {
                 if (layer.plan().weightsT() != null) {
-                    copies.add(layer.transposeCall());
+                    copies.add(layer.transposeCall(c.kernels));
                 }
             }
             methods.add(MethodSpec.methodBuilder("transposeWeights")
@@ -196,7 +196,7 @@ final class TeamWriter {
                     .build());
             for (DenseEmitter layer : c.layers) {
                 if (layer.plan().weightsT() != null) {
-                    methods.add(layer.transpose());
+                    methods.addAll(c.kernels.methodFor(layer, SharedKernels.Kind.TRANSPOSE, DenseEmitter::transpose));
                 }
             }
         }

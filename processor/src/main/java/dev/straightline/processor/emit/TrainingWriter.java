@@ -194,8 +194,8 @@ final class TrainingWriter {
             methods.add(clipGradient());
             CodeBlock.Builder updates = CodeBlock.builder();
             for (DenseEmitter layer : c.layers) {
-                updates.add(layer.weightUpdateCall());
-                methods.add(layer.weightUpdate(c.optimizer));
+                updates.add(layer.weightUpdateCall(c.kernels));
+                methods.addAll(c.kernels.methodFor(layer, SharedKernels.Kind.WEIGHT_UPDATE, l -> l.weightUpdate(c.optimizer)));
             }
             methods.add(MethodSpec.methodBuilder("updateWeights")
                     .addJavadoc("Part {@code part} of the optimizer's step on every layer's weights, from the stored (and\nclipped) gradient.\n")
@@ -224,14 +224,14 @@ final class TrainingWriter {
         CodeBlock.Builder biases = CodeBlock.builder();
         CodeBlock.Builder biasUpdates = CodeBlock.builder();
         for (DenseEmitter layer : c.layers) {
-            forward.add(layer.forwardCall());
-            weights.add(layer.weightGradientCall());
+            forward.add(layer.forwardCall(c.kernels));
+            weights.add(layer.weightGradientCall(c.kernels));
             finite.add(layer.requireFiniteGradient());
             biases.add(layer.biasGradient());
             biasUpdates.add(layer.biasUpdate(c.optimizer));
         }
         for (int i = c.layers.size() - 1; i >= 0; i--) {
-            backward.add(c.layers.get(i).backwardCall());
+            backward.add(c.layers.get(i).backwardCall(c.kernels));
         }
         methods.add(MethodSpec.methodBuilder("forward")
                 .addJavadoc("Runs every layer, first to last, on rows [from, to); row s of each buffer holds sample\nfirst + s of x.\n")
@@ -286,9 +286,9 @@ final class TrainingWriter {
                 .addCode(finite.build())
                 .build());
         for (DenseEmitter layer : c.layers) {
-            methods.add(layer.forward());
-            methods.add(layer.backward());
-            methods.add(layer.weightGradient(c.optimizer));
+            methods.addAll(c.kernels.methodFor(layer, SharedKernels.Kind.FORWARD, DenseEmitter::forward));
+            methods.addAll(c.kernels.methodFor(layer, SharedKernels.Kind.BACKWARD, DenseEmitter::backward));
+            methods.addAll(c.kernels.methodFor(layer, SharedKernels.Kind.WEIGHT_GRADIENT, l -> l.weightGradient(c.optimizer)));
         }
         methods.add(c.loss.lossMethod(c.plan.output(), c.numeric));
         return methods;

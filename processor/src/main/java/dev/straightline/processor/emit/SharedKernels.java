@@ -1,0 +1,272 @@
+package dev.straightline.processor.emit;
+
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import dev.straightline.processor.model.DenseLayer;
+import dev.straightline.processor.model.InitKind;
+import dev.straightline.processor.plan.LayerPlan;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Layers of one shape run the same loops on different arrays, so they share one method per kind of
+ * kernel, which takes the arrays as parameters ({@code dense64x64ReluForward(X, W, b, Z, H, from, to)}).
+ * The generated source, javac's work and the JIT's work then grow with the number of distinct
+ * layers, not with the depth of the network. A layer unlike every other keeps its own method,
+ * which reads its fields.
+ *
+ * <p>Two layers share a kernel when everything the emitters read besides names is equal: the
+ * shape, activation, bias, dropout, the precision and batch of the network, whether the layer is
+ * the first, and whether the layer before it drops out. A layer with dropout draws its masks from
+ * a stream of its own and is never shared.
+ */
+final class SharedKernels {
+    /** The per-layer methods that layers can share. */
+    enum Kind {
+        FORWARD("Forward", DenseEmitter::forwardName),
+        BACKWARD("Backward", DenseEmitter::backwardName),
+        WEIGHT_GRADIENT("WeightGradient", DenseEmitter::weightGradientName),
+        TRANSPOSE("Transpose", DenseEmitter::transposeName),
+        WEIGHT_UPDATE("UpdateWeights", DenseEmitter::weightUpdateName);
+
+        private final String suffix;
+        private final Function<DenseEmitter, String> ownName;
+
+        Kind(String suffix, Function<DenseEmitter, String> ownName) {
+            this.suffix = suffix;
+            this.ownName = ownName;
+        }
+    }
+
+    /** A kernel shared by {@code layers}: its name, and the generic arrays it takes, in order. */
+    private static final class Shared {
+        final String name;
+        final List<DenseEmitter> layers = new ArrayList<>();
+        List<String> arrays;
+        MethodSpec method;
+
+        Shared(String name) {
+            this.name = name;
+        }
+    }
+
+    private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.])[A-Za-z_]\\w*");
+    private static final Pattern LINE_COMMENT = Pattern.compile("//[^\\n]*");
+
+    private final OptimizerEmitter optimizer;
+    private final Numeric numeric;
+    /** Per layer (by position), the shared kernel of each kind it calls; absent when it has its own method. */
+    private final Map<Integer, Map<Kind, Shared>> calls = new HashMap<>();
+
+    SharedKernels(List<DenseEmitter> layers, OptimizerEmitter optimizer, Numeric numeric) {
+        this.optimizer = optimizer;
+        this.numeric = numeric;
+        Map<List<Object>, List<DenseEmitter>> groups = new LinkedHashMap<>();
+        for (DenseEmitter layer : layers) {
+            groups.computeIfAbsent(shapeKey(layer.plan()), key -> new ArrayList<>()).add(layer);
+        }
+        Set<String> names = new HashSet<>();
+        for (DenseEmitter layer : layers) {
+            for (Kind kind : Kind.values()) {
+                names.add(kind.ownName.apply(layer));
+            }
+        }
+        for (List<DenseEmitter> group : groups.values()) {
+            if (group.size() < 2) {
+                continue;
+            }
+            for (Kind kind : Kind.values()) {
+                Shared shared = new Shared(uniqueName(names, baseName(group.get(0).plan(), kind)));
+                shared.layers.addAll(group);
+                for (DenseEmitter layer : group) {
+                    calls.computeIfAbsent(layer.plan().index(), index -> new HashMap<>()).put(kind, shared);
+                }
+            }
+        }
+    }
+
+    /**
+     * The start of a call of the {@code kind} method of {@code layer}, up to its own arguments:
+     * {@code hiddenForward(}, or {@code dense64x64ReluForward(h1H, h2W, h2B, h2Z, h2H, }.
+     */
+    String open(DenseEmitter layer, Kind kind) {
+        Shared shared = shared(layer, kind);
+        if (shared == null) {
+            return kind.ownName.apply(layer) + "(";
+        }
+        Map<String, String> fields = fieldsOf(layer.plan());
+        StringBuilder call = new StringBuilder(shared.name).append('(');
+        for (String array : arrays(shared, kind)) {
+            call.append(fields.get(array)).append(", ");
+        }
+        return call.toString();
+    }
+
+    /**
+     * The method of {@code kind} to add to the class for {@code layer}: its own, the shared kernel
+     * for the first layer that calls it, and none for the others.
+     */
+    List<MethodSpec> methodFor(DenseEmitter layer, Kind kind, Function<DenseEmitter, MethodSpec> build) {
+        Shared shared = shared(layer, kind);
+        if (shared == null) {
+            return List.of(build.apply(layer));
+        }
+        if (shared.layers.get(0) != layer) {
+            return List.of();
+        }
+        build(shared, kind, build);
+        return List.of(shared.method);
+    }
+
+    private Shared shared(DenseEmitter layer, Kind kind) {
+        Map<Kind, Shared> kinds = calls.get(layer.plan().index());
+        return kinds == null ? null : kinds.get(kind);
+    }
+
+    private List<String> arrays(Shared shared, Kind kind) {
+        if (shared.arrays == null) {
+            build(shared, kind, null);
+        }
+        return shared.arrays;
+    }
+
+    /**
+     * Writes the kernel from the first layer's generic emitter, whose code names arrays as the math
+     * does, and takes as parameters the arrays that code reads.
+     */
+    private void build(Shared shared, Kind kind, Function<DenseEmitter, MethodSpec> build) {
+        if (shared.method != null || build == null && shared.arrays != null) {
+            return;
+        }
+        DenseEmitter generic = shared.layers.get(0).generic();
+        MethodSpec method = (build != null ? build : builder(kind)).apply(generic);
+        Set<String> used = identifiers(method.code().toString());
+        List<String> arrays = new ArrayList<>();
+        List<ParameterSpec> parameters = new ArrayList<>();
+        for (String array : fieldsOf(generic.plan()).keySet()) {
+            if (used.contains(array)) {
+                arrays.add(array);
+                parameters.add(ParameterSpec.builder(isVector(array) ? numeric.vector() : numeric.matrix(), array).build());
+            }
+        }
+        parameters.addAll(method.parameters());
+        StringBuilder users = new StringBuilder();
+        for (DenseEmitter layer : shared.layers) {
+            users.append(users.length() == 0 ? "" : ", ").append(layer.plan().name());
+        }
+        shared.arrays = arrays;
+        shared.method = MethodSpec.methodBuilder(shared.name)
+                .addJavadoc(method.javadoc())
+                .addJavadoc("Shared by the layers of this shape: $L.\n", users)
+                .addModifiers(method.modifiers())
+                .addParameters(parameters)
+                .addCode(method.code())
+                .build();
+    }
+
+    private Function<DenseEmitter, MethodSpec> builder(Kind kind) {
+        switch (kind) {
+            case FORWARD: return DenseEmitter::forward;
+            case BACKWARD: return DenseEmitter::backward;
+            case WEIGHT_GRADIENT: return layer -> layer.weightGradient(optimizer);
+            case TRANSPOSE: return DenseEmitter::transpose;
+            case WEIGHT_UPDATE: return layer -> layer.weightUpdate(optimizer);
+            default: throw new IllegalArgumentException(kind.name());
+        }
+    }
+
+    /**
+     * The arrays a kernel may read, generic name to field, in the order kernels take them: the
+     * previous layer's rows, the parameters, this layer's rows and gradients, the optimizer's state.
+     */
+    private Map<String, String> fieldsOf(LayerPlan plan) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        LayerPlan previous = plan.previous();
+        if (previous != null) {
+            fields.put("X", previous.out());
+            if (previous.hasDropout()) {
+                fields.put("Xd", previous.dropped());
+            }
+        }
+        fields.put("W", plan.weights());
+        if (plan.hasBias()) {
+            fields.put("b", plan.bias());
+        }
+        fields.put("dW", plan.weightGrad());
+        if (plan.hasBias()) {
+            fields.put("db", plan.biasGrad());
+        }
+        fields.put("Z", plan.pre());
+        fields.put("H", plan.out());
+        fields.put("dH", plan.outGrad());
+        fields.put("dZ", plan.preGrad());
+        if (plan.weightsT() != null) {
+            fields.put("Wt", plan.weightsT());
+        }
+        if (previous != null) {
+            fields.put("dX", previous.outGrad());
+        }
+        for (OptimizerEmitter.State state : optimizer.states()) {
+            fields.put("W" + state.suffix(), plan.weights() + state.suffix());
+            if (plan.hasBias()) {
+                fields.put("b" + state.suffix(), plan.bias() + state.suffix());
+            }
+        }
+        return fields;
+    }
+
+    private static boolean isVector(String array) {
+        return array.startsWith("b") || array.equals("db");
+    }
+
+    /** Every identifier the code names, outside comments and member selections. */
+    private static Set<String> identifiers(String code) {
+        Set<String> names = new HashSet<>();
+        Matcher matcher = IDENTIFIER.matcher(LINE_COMMENT.matcher(code).replaceAll(""));
+        while (matcher.find()) {
+            names.add(matcher.group());
+        }
+        return names;
+    }
+
+    /**
+     * What the emitters read of a layer besides names: two layers with equal keys get the same code
+     * from their generic emitters.
+     */
+    private static List<Object> shapeKey(LayerPlan plan) {
+        DenseLayer layer = plan.layer();
+        DenseLayer shape = new DenseLayer("", layer.units(), layer.activation(), InitKind.AUTO, layer.bias(), layer.dropout(),
+                null, null, null);
+        LayerPlan previous = plan.previous();
+        return List.of(shape, plan.inputs(), plan.hasDropout() ? plan.index() : -1, previous == null,
+                previous != null && previous.hasDropout(), plan.weightsT() != null, plan.out().equals(plan.pre()));
+    }
+
+    /** {@code dense64x64ReluForward}, {@code dense64x10IdentityNoBiasBackward}. */
+    private static String baseName(LayerPlan plan, Kind kind) {
+        StringBuilder name = new StringBuilder("dense").append(plan.inputs()).append('x').append(plan.units());
+        for (String word : plan.layer().activation().kind().name().split("_")) {
+            name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return name.append(plan.hasBias() ? "" : "NoBias").append(kind.suffix).toString();
+    }
+
+    /** The name itself, or with a number when another group of layers took it (activations that differ in α). */
+    private static String uniqueName(Set<String> taken, String name) {
+        String unique = name;
+        for (int n = 2; !taken.add(unique); n++) {
+            unique = name + n;
+        }
+        return unique;
+    }
+}
