@@ -4,7 +4,6 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import dev.straightline.processor.model.DenseLayer;
-import dev.straightline.processor.model.InitKind;
 import dev.straightline.processor.plan.LayerPlan;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,18 +32,21 @@ import java.util.regex.Pattern;
 final class SharedKernels {
     /** The per-layer methods that layers can share. */
     enum Kind {
-        FORWARD("Forward", DenseEmitter::forwardName),
-        BACKWARD("Backward", DenseEmitter::backwardName),
-        WEIGHT_GRADIENT("WeightGradient", DenseEmitter::weightGradientName),
-        TRANSPOSE("Transpose", DenseEmitter::transposeName),
-        WEIGHT_UPDATE("UpdateWeights", DenseEmitter::weightUpdateName);
+        FORWARD("Forward"),
+        BACKWARD("Backward"),
+        WEIGHT_GRADIENT("WeightGradient"),
+        TRANSPOSE("Transpose"),
+        WEIGHT_UPDATE("UpdateWeights");
 
         private final String suffix;
-        private final Function<DenseEmitter, String> ownName;
 
-        Kind(String suffix, Function<DenseEmitter, String> ownName) {
+        Kind(String suffix) {
             this.suffix = suffix;
-            this.ownName = ownName;
+        }
+
+        /** The name of the method the layer has when it shares none: {@code hiddenForward}. */
+        String ownName(DenseEmitter layer) {
+            return layer.plan().name() + suffix;
         }
     }
 
@@ -71,14 +73,14 @@ final class SharedKernels {
     SharedKernels(List<DenseEmitter> layers, OptimizerEmitter optimizer, Numeric numeric) {
         this.optimizer = optimizer;
         this.numeric = numeric;
-        Map<List<Object>, List<DenseEmitter>> groups = new LinkedHashMap<>();
+        Map<String, List<DenseEmitter>> groups = new LinkedHashMap<>();
         for (DenseEmitter layer : layers) {
             groups.computeIfAbsent(shapeKey(layer.plan()), key -> new ArrayList<>()).add(layer);
         }
         Set<String> names = new HashSet<>();
         for (DenseEmitter layer : layers) {
             for (Kind kind : Kind.values()) {
-                names.add(kind.ownName.apply(layer));
+                names.add(kind.ownName(layer));
             }
         }
         for (List<DenseEmitter> group : groups.values()) {
@@ -102,7 +104,7 @@ final class SharedKernels {
     String open(DenseEmitter layer, Kind kind) {
         Shared shared = shared(layer, kind);
         if (shared == null) {
-            return kind.ownName.apply(layer) + "(";
+            return kind.ownName(layer) + "(";
         }
         Map<String, String> fields = fieldsOf(layer.plan());
         StringBuilder call = new StringBuilder(shared.name).append('(');
@@ -241,15 +243,18 @@ final class SharedKernels {
 
     /**
      * What the emitters read of a layer besides names: two layers with equal keys get the same code
-     * from their generic emitters.
+     * from their generic emitters. (A string: records' equals and hashCode would cost a cold javac
+     * their bootstrap.)
      */
-    private static List<Object> shapeKey(LayerPlan plan) {
+    private static String shapeKey(LayerPlan plan) {
         DenseLayer layer = plan.layer();
-        DenseLayer shape = new DenseLayer("", layer.units(), layer.activation(), InitKind.AUTO, layer.bias(), layer.dropout(),
-                null, null, null);
         LayerPlan previous = plan.previous();
-        return List.of(shape, plan.inputs(), plan.hasDropout() ? plan.index() : -1, previous == null,
-                previous != null && previous.hasDropout(), plan.weightsT() != null, plan.out().equals(plan.pre()));
+        return new StringBuilder().append(plan.inputs()).append(' ').append(layer.units()).append(' ')
+                .append(layer.activation().describe()).append(' ').append(layer.bias()).append(' ').append(layer.dropout())
+                .append(' ').append(plan.hasDropout() ? plan.index() : -1).append(' ').append(previous == null).append(' ')
+                .append(previous != null && previous.hasDropout()).append(' ').append(plan.weightsT() != null).append(' ')
+                .append(plan.out().equals(plan.pre()))
+                .toString();
     }
 
     /** {@code dense64x64ReluForward}, {@code dense64x10IdentityNoBiasBackward}. */
