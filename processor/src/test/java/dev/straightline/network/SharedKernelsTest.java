@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.straightline.Layer;
 import dev.straightline.Tensor;
+import dev.straightline.nets.TinyTowerNet;
 import dev.straightline.nets.TowerClippedExactNet;
 import dev.straightline.nets.TowerExactNet;
 import dev.straightline.nets.TowerNet;
@@ -28,13 +29,13 @@ class SharedKernelsTest {
     void eachLayerComputesWithItsOwnWeights() {
         for (TrainableNetwork net : List.of(new TowerNet(3), new TowerExactNet(3))) {
             randomize(net.parameters(), new SplittableRandom(8));
-            float[] x = inputs(N, 9);
+            float[] x = inputs(N, 23, 9);
             float[] out = new float[N * 4];
             net.predictBatch(x, N, out);
             float[] one = new float[4];
             double tolerance = net instanceof TowerNet ? 1e-5 : 1e-7;
             for (int s = 0; s < N; s++) {
-                double[] expected = referencePrediction(layers(net), x, s);
+                double[] expected = softmax(reference(layers(net), x, 23, s));
                 net.predictBatch(java.util.Arrays.copyOfRange(x, s * 23, s * 23 + 23), 1, one);
                 for (int c = 0; c < 4; c++) {
                     assertEquals(expected[c], out[s * 4 + c], tolerance, "sample " + s + " of a batch, class " + c);
@@ -42,6 +43,27 @@ class SharedKernelsTest {
                 }
             }
         }
+    }
+
+    /** Straight-line kernels share too: the tiny 5 → 5 tanh layers of {@code TinyTower}. */
+    @Test
+    void tinyStraightLineLayersComputeWithTheirOwnWeightsAndTrainThem() {
+        TinyTowerNet net = new TinyTowerNet(3);
+        randomize(net.parameters(), new SplittableRandom(8));
+        List<Layer> layers = List.of(net.first(), net.second(), net.third(), net.output());
+        float[] x = inputs(6, 3, 9);
+        float[] out = new float[6 * 2];
+        net.predictBatch(x, 6, out);
+        for (int s = 0; s < 6; s++) {
+            double[] expected = reference(layers, x, 3, s);
+            assertEquals(expected[0], out[s * 2], 1e-7, "sample " + s);
+            assertEquals(expected[1], out[s * 2 + 1], 1e-7, "sample " + s);
+        }
+        float[] targets = new float[6 * 2];
+        Batch batch = new Batch(net, 6);
+        batch.fill(DataSet.withTargets(x, 3, targets, 2), 0, 6);
+        assertTrue(GradientCheck.check(net, batch, 1e-6).relativeError() < 1e-5);
+        assertStepFollowsGradient(net, batch, 0.05);
     }
 
     @Test
@@ -56,7 +78,10 @@ class SharedKernelsTest {
     void aStepMovesEachLayerAlongItsOwnGradient() {
         TowerExactNet net = new TowerExactNet(3);
         randomize(net.parameters(), new SplittableRandom(8));
-        Batch batch = batch(net, N);
+        assertStepFollowsGradient(net, batch(net, N), 0.05);
+    }
+
+    private static void assertStepFollowsGradient(TrainableNetwork net, Batch batch, double rate) {
         net.computeGradients(batch);
         double[][] gradient = snapshot(net.gradients());
         double[][] before = snapshot(net.parameters());
@@ -64,7 +89,7 @@ class SharedKernelsTest {
         double[][] after = snapshot(net.parameters());
         for (int t = 0; t < before.length; t++) {
             for (int i = 0; i < before[t].length; i++) {
-                assertEquals(before[t][i] - 0.05 * gradient[t][i], after[t][i], 1e-12,
+                assertEquals(before[t][i] - rate * gradient[t][i], after[t][i], 1e-12,
                         net.parameters().get(t).name() + "[" + i + "]");
             }
         }
@@ -109,11 +134,14 @@ class SharedKernelsTest {
         }
     }
 
-    /** Softmax of the logits, from the layers' tensors: relu, three tanh layers, identity. */
-    private static double[] referencePrediction(List<Layer> layers, float[] x, int sample) {
-        double[] h = new double[23];
-        for (int k = 0; k < 23; k++) {
-            h[k] = x[sample * 23 + k];
+    /**
+     * H of the last layer, from the layers' tensors: the first layer relu when wide, every other
+     * hidden layer tanh, the last identity.
+     */
+    private static double[] reference(List<Layer> layers, float[] x, int inputs, int sample) {
+        double[] h = new double[inputs];
+        for (int k = 0; k < inputs; k++) {
+            h[k] = x[sample * inputs + k];
         }
         for (int l = 0; l < layers.size(); l++) {
             Layer layer = layers.get(l);
@@ -123,20 +151,29 @@ class SharedKernelsTest {
                 for (int k = 0; k < h.length; k++) {
                     z[j] += h[k] * layer.weights().get(k, j);
                 }
-                z[j] = l == 0 ? Math.max(z[j], 0) : l < layers.size() - 1 ? Math.tanh(z[j]) : z[j];
+                boolean relu = l == 0 && layer.units() > 8;
+                z[j] = l == layers.size() - 1 ? z[j] : relu ? Math.max(z[j], 0) : Math.tanh(z[j]);
             }
             h = z;
         }
-        double max = Math.max(Math.max(h[0], h[1]), Math.max(h[2], h[3]));
-        double sum = 0;
-        for (int c = 0; c < 4; c++) {
-            h[c] = Math.exp(h[c] - max);
-            sum += h[c];
-        }
-        for (int c = 0; c < 4; c++) {
-            h[c] /= sum;
-        }
         return h;
+    }
+
+    private static double[] softmax(double[] z) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : z) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        double[] p = new double[z.length];
+        for (int c = 0; c < z.length; c++) {
+            p[c] = Math.exp(z[c] - max);
+            sum += p[c];
+        }
+        for (int c = 0; c < z.length; c++) {
+            p[c] /= sum;
+        }
+        return p;
     }
 
     private static List<Layer> layers(TrainableNetwork net) {
@@ -156,9 +193,9 @@ class SharedKernelsTest {
         }
     }
 
-    private static float[] inputs(int n, long seed) {
+    private static float[] inputs(int n, int width, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        float[] x = new float[n * 23];
+        float[] x = new float[n * width];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) random.nextGaussian();
         }
@@ -172,7 +209,7 @@ class SharedKernelsTest {
             labels[i] = random.nextInt(4);
         }
         Batch batch = new Batch(net, n);
-        batch.fill(DataSet.labeled(inputs(n, 9), 23, labels, 4), 0, n);
+        batch.fill(DataSet.labeled(inputs(n, 23, 9), 23, labels, 4), 0, n);
         return batch;
     }
 
