@@ -49,6 +49,13 @@ class GeneratedSourceTest {
         assertThat(source).doesNotContain("new float[MAX_BATCH * ");
     }
 
+    /** The two threads' rows of a weight gradient: the widest layer's 256 values and 16 floats, one cache line, apart. */
+    @Test
+    void eachThreadsGradientRowEndsInACacheLineOfItsOwn() throws IOException {
+        assertThat(generate(mlp())).contains("private final float[][] gradientRows = new float[Team.PARTS][272];");
+        assertThat(generate(mlp().precision("DOUBLE"))).contains("private final double[][] gradientRows = new double[Team.PARTS][264];");
+    }
+
     @Test
     void tinyLayersAreStraightLineUnlessLoopsAreAskedFor() throws IOException {
         String tiny = generate(NetworkSource.network("Tiny", 4, "SOFTMAX_CROSS_ENTROPY")

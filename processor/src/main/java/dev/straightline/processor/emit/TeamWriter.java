@@ -73,8 +73,10 @@ final class TeamWriter {
                 .addJavadoc("The summed loss of each part's samples.\n")
                 .initializer("new double[$T.PARTS]", RuntimeTypes.TEAM).build());
         fields.add(FieldSpec.builder(c.numeric.matrix(), "gradientRows", Modifier.PRIVATE, Modifier.FINAL)
-                .addJavadoc("One row of a weight gradient per part during a step, as wide as the widest layer.\n")
-                .initializer("new $L[$T.PARTS][$L]", c.numeric.name(), RuntimeTypes.TEAM, widest).build());
+                .addJavadoc("One row of a weight gradient per part during a step, as wide as the widest layer, and a\n"
+                        + "cache line more: the two parts write their rows all through the step, and rows that\n"
+                        + "shared a line would pass it between the cores at every write.\n")
+                .initializer("new $L[$T.PARTS][$L]", c.numeric.name(), RuntimeTypes.TEAM, widest + 64 / c.numeric.bytes()).build());
         return fields;
     }
 
