@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +53,7 @@ final class SharedKernels {
     private static final class Shared {
         final String name;
         final List<DenseEmitter> layers = new ArrayList<>();
+        /** Set with {@link #method}, when the kernel is first needed. */
         List<String> arrays;
         MethodSpec method;
 
@@ -108,7 +108,7 @@ final class SharedKernels {
         }
         Map<String, String> fields = fieldsOf(layer.plan());
         StringBuilder call = new StringBuilder(shared.name).append('(');
-        for (String array : arrays(shared, kind)) {
+        for (String array : kernel(shared, kind).arrays) {
             call.append(fields.get(array)).append(", ");
         }
         return call.toString();
@@ -118,16 +118,12 @@ final class SharedKernels {
      * The method of {@code kind} to add to the class for {@code layer}: its own, the shared kernel
      * for the first layer that calls it, and none for the others.
      */
-    List<MethodSpec> methodFor(DenseEmitter layer, Kind kind, Function<DenseEmitter, MethodSpec> build) {
+    List<MethodSpec> methodFor(DenseEmitter layer, Kind kind) {
         Shared shared = shared(layer, kind);
         if (shared == null) {
-            return List.of(build.apply(layer));
+            return List.of(method(layer, kind));
         }
-        if (shared.layers.get(0) != layer) {
-            return List.of();
-        }
-        build(shared, kind, build);
-        return List.of(shared.method);
+        return shared.layers.get(0) == layer ? List.of(kernel(shared, kind).method) : List.of();
     }
 
     private Shared shared(DenseEmitter layer, Kind kind) {
@@ -135,23 +131,16 @@ final class SharedKernels {
         return kinds == null ? null : kinds.get(kind);
     }
 
-    private List<String> arrays(Shared shared, Kind kind) {
-        if (shared.arrays == null) {
-            build(shared, kind, null);
-        }
-        return shared.arrays;
-    }
-
     /**
-     * Writes the kernel from the first layer's generic emitter, whose code names arrays as the math
-     * does, and takes as parameters the arrays that code reads.
+     * The shared kernel, written once from the first layer's generic emitter, whose code names
+     * arrays as the math does; it takes as parameters the arrays that code reads.
      */
-    private void build(Shared shared, Kind kind, Function<DenseEmitter, MethodSpec> build) {
-        if (shared.method != null || build == null && shared.arrays != null) {
-            return;
+    private Shared kernel(Shared shared, Kind kind) {
+        if (shared.method != null) {
+            return shared;
         }
         DenseEmitter generic = shared.layers.get(0).generic();
-        MethodSpec method = (build != null ? build : builder(kind)).apply(generic);
+        MethodSpec method = method(generic, kind);
         Set<String> used = identifiers(method.code().toString());
         List<String> arrays = new ArrayList<>();
         List<ParameterSpec> parameters = new ArrayList<>();
@@ -174,15 +163,16 @@ final class SharedKernels {
                 .addParameters(parameters)
                 .addCode(method.code())
                 .build();
+        return shared;
     }
 
-    private Function<DenseEmitter, MethodSpec> builder(Kind kind) {
+    private MethodSpec method(DenseEmitter layer, Kind kind) {
         switch (kind) {
-            case FORWARD: return DenseEmitter::forward;
-            case BACKWARD: return DenseEmitter::backward;
-            case WEIGHT_GRADIENT: return layer -> layer.weightGradient(optimizer);
-            case TRANSPOSE: return DenseEmitter::transpose;
-            case WEIGHT_UPDATE: return layer -> layer.weightUpdate(optimizer);
+            case FORWARD: return layer.forward();
+            case BACKWARD: return layer.backward();
+            case WEIGHT_GRADIENT: return layer.weightGradient(optimizer);
+            case TRANSPOSE: return layer.transpose();
+            case WEIGHT_UPDATE: return layer.weightUpdate(optimizer);
             default: throw new IllegalArgumentException(kind.name());
         }
     }

@@ -198,7 +198,7 @@ final class TeamWriter {
                     .build());
             for (DenseEmitter layer : c.layers) {
                 if (layer.plan().weightsT() != null) {
-                    methods.addAll(c.kernels.methodFor(layer, SharedKernels.Kind.TRANSPOSE, DenseEmitter::transpose));
+                    methods.addAll(c.kernels.methodFor(layer, SharedKernels.Kind.TRANSPOSE));
                 }
             }
         }

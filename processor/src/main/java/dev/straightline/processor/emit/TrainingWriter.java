@@ -195,7 +195,7 @@ final class TrainingWriter {
             CodeBlock.Builder updates = CodeBlock.builder();
             for (DenseEmitter layer : c.layers) {
                 updates.add(layer.weightUpdateCall(c.kernels));
-                methods.addAll(c.kernels.methodFor(layer, SharedKernels.Kind.WEIGHT_UPDATE, l -> l.weightUpdate(c.optimizer)));
+                methods.addAll(c.kernels.methodFor(layer, SharedKernels.Kind.WEIGHT_UPDATE));
             }
             methods.add(MethodSpec.methodBuilder("updateWeights")
                     .addJavadoc("Part {@code part} of the optimizer's step on every layer's weights, from the stored (and\nclipped) gradient.\n")
@@ -286,9 +286,9 @@ final class TrainingWriter {
                 .addCode(finite.build())
                 .build());
         for (DenseEmitter layer : c.layers) {
-            methods.addAll(c.kernels.methodFor(layer, SharedKernels.Kind.FORWARD, DenseEmitter::forward));
-            methods.addAll(c.kernels.methodFor(layer, SharedKernels.Kind.BACKWARD, DenseEmitter::backward));
-            methods.addAll(c.kernels.methodFor(layer, SharedKernels.Kind.WEIGHT_GRADIENT, l -> l.weightGradient(c.optimizer)));
+            methods.addAll(c.kernels.methodFor(layer, SharedKernels.Kind.FORWARD));
+            methods.addAll(c.kernels.methodFor(layer, SharedKernels.Kind.BACKWARD));
+            methods.addAll(c.kernels.methodFor(layer, SharedKernels.Kind.WEIGHT_GRADIENT));
         }
         methods.add(c.loss.lossMethod(c.plan.output(), c.numeric));
         return methods;
