@@ -49,12 +49,12 @@ final class SharedKernels {
         }
     }
 
-    /** A kernel shared by {@code layers}: its name, and the generic arrays it takes, in order. */
+    /** A kernel shared by {@code layers}: its name, and which of {@link #arraysOf} it takes, in order. */
     private static final class Shared {
         final String name;
         final List<DenseEmitter> layers = new ArrayList<>();
-        /** Set with {@link #method}, when the kernel is first needed. */
-        List<String> arrays;
+        /** Positions in {@link #arraysOf}; set with {@link #method}, when the kernel is first needed. */
+        List<Integer> arrays;
         MethodSpec method;
 
         Shared(String name) {
@@ -106,10 +106,10 @@ final class SharedKernels {
         if (shared == null) {
             return kind.ownName(layer) + "(";
         }
-        Map<String, String> fields = fieldsOf(layer.plan());
+        List<Array> fields = arraysOf(layer.plan());
         StringBuilder call = new StringBuilder(shared.name).append('(');
-        for (String array : kernel(shared, kind).arrays) {
-            call.append(fields.get(array)).append(", ");
+        for (int position : kernel(shared, kind).arrays) {
+            call.append(fields.get(position).name()).append(", ");
         }
         return call.toString();
     }
@@ -142,12 +142,15 @@ final class SharedKernels {
         DenseEmitter generic = shared.layers.get(0).generic();
         MethodSpec method = method(generic, kind);
         Set<String> used = identifiers(method.code().toString());
-        List<String> arrays = new ArrayList<>();
+        List<Integer> arrays = new ArrayList<>();
         List<ParameterSpec> parameters = new ArrayList<>();
-        for (String array : fieldsOf(generic.plan()).keySet()) {
-            if (used.contains(array)) {
-                arrays.add(array);
-                parameters.add(ParameterSpec.builder(isVector(array) ? numeric.vector() : numeric.matrix(), array).build());
+        Set<String> taken = new HashSet<>();
+        List<Array> generics = arraysOf(generic.plan());
+        for (int position = 0; position < generics.size(); position++) {
+            Array array = generics.get(position);
+            if (array != null && used.contains(array.name()) && taken.add(array.name())) {
+                arrays.add(position);
+                parameters.add(ParameterSpec.builder(array.vector() ? numeric.vector() : numeric.matrix(), array.name()).build());
             }
         }
         parameters.addAll(method.parameters());
@@ -177,48 +180,35 @@ final class SharedKernels {
         }
     }
 
-    /**
-     * The arrays a kernel may read, generic name to field, in the order kernels take them: the
-     * previous layer's rows, the parameters, this layer's rows and gradients, the optimizer's state.
-     */
-    private Map<String, String> fieldsOf(LayerPlan plan) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        LayerPlan previous = plan.previous();
-        if (previous != null) {
-            fields.put("X", previous.out());
-            if (previous.hasDropout()) {
-                fields.put("Xd", previous.dropped());
-            }
-        }
-        fields.put("W", plan.weights());
-        if (plan.hasBias()) {
-            fields.put("b", plan.bias());
-        }
-        fields.put("dW", plan.weightGrad());
-        if (plan.hasBias()) {
-            fields.put("db", plan.biasGrad());
-        }
-        fields.put("Z", plan.pre());
-        fields.put("H", plan.out());
-        fields.put("dH", plan.outGrad());
-        fields.put("dZ", plan.preGrad());
-        if (plan.weightsT() != null) {
-            fields.put("Wt", plan.weightsT());
-        }
-        if (previous != null) {
-            fields.put("dX", previous.outGrad());
-        }
-        for (OptimizerEmitter.State state : optimizer.states()) {
-            fields.put("W" + state.suffix(), plan.weights() + state.suffix());
-            if (plan.hasBias()) {
-                fields.put("b" + state.suffix(), plan.bias() + state.suffix());
-            }
-        }
-        return fields;
-    }
+    /** A field a kernel may read, by name, and whether it is a vector rather than one row per input or sample. */
+    private record Array(String name, boolean vector) {}
 
-    private static boolean isVector(String array) {
-        return array.startsWith("b") || array.equals("db");
+    /**
+     * The arrays a kernel may read, in the order kernels take them: the previous layer's rows, the
+     * parameters, this layer's rows and gradients, the optimizer's state; {@code null} where the
+     * layer has no such array. Layers of one shape, and their generic emitter, have arrays at the
+     * same positions, so a kernel's parameters are positions in this list.
+     */
+    private List<Array> arraysOf(LayerPlan plan) {
+        List<Array> arrays = new ArrayList<>();
+        LayerPlan previous = plan.previous();
+        arrays.add(previous == null ? null : new Array(previous.out(), false));
+        arrays.add(previous == null || !previous.hasDropout() ? null : new Array(previous.dropped(), false));
+        arrays.add(new Array(plan.weights(), false));
+        arrays.add(plan.hasBias() ? new Array(plan.bias(), true) : null);
+        arrays.add(new Array(plan.weightGrad(), false));
+        arrays.add(plan.hasBias() ? new Array(plan.biasGrad(), true) : null);
+        arrays.add(new Array(plan.pre(), false));
+        arrays.add(new Array(plan.out(), false));
+        arrays.add(new Array(plan.outGrad(), false));
+        arrays.add(new Array(plan.preGrad(), false));
+        arrays.add(plan.weightsT() == null ? null : new Array(plan.weightsT(), false));
+        arrays.add(previous == null ? null : new Array(previous.outGrad(), false));
+        for (OptimizerEmitter.State state : optimizer.states()) {
+            arrays.add(new Array(plan.weights() + state.suffix(), false));
+            arrays.add(plan.hasBias() ? new Array(plan.bias() + state.suffix(), true) : null);
+        }
+        return arrays;
     }
 
     /** Every identifier the code names, outside comments and member selections. */
