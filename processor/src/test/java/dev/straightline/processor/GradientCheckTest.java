@@ -30,12 +30,14 @@ class GradientCheckTest {
     static final double EPSILON = 1e-6;
     static final double TOLERANCE = 1e-5;
 
-    /** One generated network: two hidden layers of the activation, then the output layer of the loss. */
-    record Case(String activation, String loss, int shape, boolean outputActivation, NetworkSource doubleNet,
-            NetworkSource floatNet) {
+    /**
+     * One generated network: hidden layers of the activation, then the output layer of the loss; or
+     * (kind "output") the activation on the output layer.
+     */
+    record Case(String activation, String loss, int shape, String kind, NetworkSource doubleNet, NetworkSource floatNet) {
         @Override
         public String toString() {
-            return activation + (outputActivation ? " output" : " hidden") + ", " + loss + ", shape " + shape;
+            return activation + " " + kind + ", " + loss + ", shape " + shape;
         }
     }
 
@@ -50,6 +52,8 @@ class GradientCheckTest {
                 }
             }
             cases.add(outputCase(activation));
+            cases.add(towerCase(activation, 0));
+            cases.add(towerCase(activation, 2));
         }
         return cases;
     }
@@ -70,7 +74,26 @@ class GradientCheckTest {
                     .dense("second", second, activation)
                     .dense("output", outputs, "IDENTITY");
         }
-        return new Case(activation, loss, shape, false, twins[0], twins[1]);
+        return new Case(activation, loss, shape, "hidden", twins[0], twins[1]);
+    }
+
+    /**
+     * Three hidden layers of one shape, which share their kernels; with the identity, the output
+     * layer has that shape too and shares them as well.
+     */
+    private static Case towerCase(String activation, int shape) {
+        NetworkSource[] twins = new NetworkSource[2];
+        for (int p = 0; p < 2; p++) {
+            twins[p] = NetworkSource.network("T" + activation + "_" + shape + (p == 0 ? "D" : "F"), 3, "MEAN_SQUARED_ERROR")
+                    .precision(p == 0 ? "DOUBLE" : "FLOAT")
+                    .suppressHeavisideWarning()
+                    .dense("first", 4, activation)
+                    .dense("second", 4, activation)
+                    .dense("third", 4, activation)
+                    .dense("fourth", 4, activation)
+                    .dense("output", 4, "IDENTITY");
+        }
+        return new Case(activation, "MEAN_SQUARED_ERROR", shape, "tower", twins[0], twins[1]);
     }
 
     /** Mean squared error through the activation of the output layer itself. */
@@ -83,7 +106,7 @@ class GradientCheckTest {
                     .dense("hidden", 4, "TANH")
                     .dense("output", 3, activation);
         }
-        return new Case(activation, "MEAN_SQUARED_ERROR", 0, true, twins[0], twins[1]);
+        return new Case(activation, "MEAN_SQUARED_ERROR", 0, "output", twins[0], twins[1]);
     }
 
     @BeforeAll
