@@ -2,7 +2,6 @@ package dev.straightline.processor.emit;
 
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
-import com.palantir.javapoet.TypeName;
 import dev.straightline.processor.model.DenseLayer;
 import dev.straightline.processor.plan.LayerPlan;
 import java.util.ArrayList;
