@@ -7,6 +7,9 @@
 # usage: benchmarks/processor-cost.sh [N]   (after mvn -DskipTests package; default N = 15;
 #        PROCESSOR_JAR=other.jar measures another build of the processor)
 set -euo pipefail
+for tool in /usr/bin/time python3 javac; do
+    command -v "$tool" > /dev/null || { echo "processor-cost.sh needs $tool (GNU time: apt-get install time)" >&2; exit 1; }
+done
 here=$(cd "$(dirname "$0")/.." && pwd)
 runtime=$(ls "$here"/runtime/target/straightline-runtime-*.jar | grep -v sources | head -1)
 processor=${PROCESSOR_JAR:-$(ls "$here"/processor/target/straightline-processor-*.jar | grep -v original | head -1)}
