@@ -75,9 +75,9 @@ final class DenseWeightGradient {
                 .addStatement(dense.tiled ? "$L[] dw = update && n <= $L ? scratch : $L[k]" : "$L[] dw = update ? scratch : $L[k]",
                         dense.tiled ? new Object[] {t, dense.tile, layer.weightGrad()} : new Object[] {t, layer.weightGrad()});
         if (dense.tiled) {
-            body.beginControlFlow("if (s0 == 0)").addStatement("$T.fill(dw, $L)", ARRAYS, numeric.literal(0)).endControlFlow();
+            body.beginControlFlow("if (s0 == 0)").addStatement("$T.fill(dw, 0, $L, $L)", ARRAYS, units, numeric.literal(0)).endControlFlow();
         } else {
-            body.addStatement("$T.fill(dw, $L)", ARRAYS, numeric.literal(0));
+            body.addStatement("$T.fill(dw, 0, $L, $L)", ARRAYS, units, numeric.literal(0));
         }
         body.addStatement("int s = s0")
                 .beginControlFlow("for (; s + $L < s1; s += $L)", UNROLL - 1, UNROLL);
