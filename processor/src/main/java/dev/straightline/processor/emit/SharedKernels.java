@@ -44,7 +44,14 @@ final class SharedKernels {
 
         /** The name of the method the layer has when it shares none: {@code hiddenForward}. */
         String ownName(DenseEmitter layer) {
-            return layer.plan().name() + suffix;
+            switch (this) {
+                case FORWARD: return layer.forwardName();
+                case BACKWARD: return layer.backwardName();
+                case WEIGHT_GRADIENT: return layer.weightGradientName();
+                case TRANSPOSE: return layer.transposeName();
+                case WEIGHT_UPDATE: return layer.weightUpdateName();
+                default: throw new IllegalArgumentException(name());
+            }
         }
     }
 
