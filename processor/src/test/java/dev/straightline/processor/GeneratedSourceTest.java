@@ -56,6 +56,18 @@ class GeneratedSourceTest {
         assertThat(generate(mlp().precision("DOUBLE"))).contains("private final double[][] gradientRows = new double[Team.PARTS][264];");
     }
 
+    /** The forward pass checks its inputs through whichever is narrower: x, or the first layer's Z. */
+    @Test
+    void theForwardPassChecksTheNarrowerOfXAndTheFirstLayersZ() throws IOException {
+        String narrowing = generate(mlp());
+        assertThat(narrowing).contains("Checks.finiteInputs(\"x\", x, first, from, to, INPUTS, hiddenZ, 256);");
+        assertThat(narrowing).doesNotContain("Checks.rows(\"x\"");
+        String widening = generate(NetworkSource.network("Widening", 8, "SOFTMAX_CROSS_ENTROPY")
+                .dense("hidden", 64, "RELU").dense("logits", 10, "IDENTITY"));
+        assertThat(widening).contains("Checks.finiteRows(\"x\", x, first + from, first + to, INPUTS);");
+        assertThat(widening).doesNotContain("finiteInputs");
+    }
+
     @Test
     void tinyLayersAreStraightLineUnlessLoopsAreAskedFor() throws IOException {
         String tiny = generate(NetworkSource.network("Tiny", 4, "SOFTMAX_CROSS_ENTROPY")

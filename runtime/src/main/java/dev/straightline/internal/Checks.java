@@ -45,32 +45,107 @@ public final class Checks {
 
     /** Checks that {@code x} holds {@code n} rows of {@code width} finite values. */
     public static void rows(String what, float[] x, int n, int width) {
-        rowsLength(what, x.length, n, width);
-        // The scan below does not vectorize (a loop with an exit); the kernels' check does, and this
-        // runs on every training step over the whole batch.
-        if (Simd.ENABLED && Simd.kernels().allFinite(x, n * width)) {
+        wholeRows(what, x.length, n, width);
+        finiteRows(what, x, 0, n, width);
+    }
+
+    /** Checks that {@code x} holds {@code n} rows of {@code width} finite values. */
+    public static void rows(String what, double[] x, int n, int width) {
+        wholeRows(what, x.length, n, width);
+        finiteRows(what, x, 0, n, width);
+    }
+
+    /**
+     * Checks that an array of {@code length} values holds at least {@code n} whole rows of
+     * {@code width}; whether they are finite is checked by the forward pass ({@link #finiteRows},
+     * {@link #finiteInputs}).
+     */
+    public static void wholeRows(String what, int length, int n, int width) {
+        if (length % width != 0) {
+            throw new IllegalArgumentException(what + " must hold whole rows of " + width
+                    + " values, but its length " + length + " is not a multiple of " + width);
+        }
+        if (length / width < n) {
+            throw new IllegalArgumentException(what + " holds " + length / width + " rows of "
+                    + width + " values but n = " + n);
+        }
+    }
+
+    /** Checks that rows [from, to) of {@code x}, rows of {@code width} values, are finite. */
+    public static void finiteRows(String what, float[] x, int from, int to, int width) {
+        int start = from * width;
+        int end = to * width;
+        // The scan below does not vectorize (a loop with an exit); the kernels' check does.
+        if (Simd.ENABLED && Simd.kernels().allFinite(x, start, end)) {
             return;
         }
-        for (int i = 0, end = n * width; i < end; i++) {
+        for (int i = start; i < end; i++) {
             if (!Float.isFinite(x[i])) {
                 throw nonFinite(what, x[i], i, width);
             }
         }
     }
 
-    /** Checks that {@code x} holds {@code n} rows of {@code width} finite values. */
-    public static void rows(String what, double[] x, int n, int width) {
-        rowsLength(what, x.length, n, width);
-        for (int i = 0, end = n * width; i < end; i++) {
+    /** Checks that rows [from, to) of {@code x}, rows of {@code width} values, are finite. */
+    public static void finiteRows(String what, double[] x, int from, int to, int width) {
+        for (int i = from * width, end = to * width; i < end; i++) {
             if (!Double.isFinite(x[i])) {
                 throw nonFinite(what, x[i], i, width);
             }
         }
     }
 
+    /**
+     * Checks the inputs of rows [from, to) of a forward pass through the first layer's
+     * pre-activations: row s of {@code z} holds {@code X[first + s]·W + b}. A non-finite input makes
+     * every unit of its row non-finite (∞·w and NaN·w are never finite, nor is a sum with one), so
+     * {@code z} is read instead of the wider {@code x}, and a row of {@code x} is scanned, to name
+     * the value, only when its row of {@code z} is not finite. A row that overflowed from finite
+     * inputs passes.
+     */
+    public static void finiteInputs(String what, float[] x, int first, int from, int to, int width, float[][] z,
+            int units) {
+        for (int s = from; s < to; s++) {
+            if (!finite(z[s], units)) {
+                finiteRows(what, x, first + s, first + s + 1, width);
+            }
+        }
+    }
+
+    /** {@link #finiteInputs(String, float[], int, int, int, int, float[][], int)} in double precision. */
+    public static void finiteInputs(String what, double[] x, int first, int from, int to, int width, double[][] z,
+            int units) {
+        for (int s = from; s < to; s++) {
+            if (!finite(z[s], units)) {
+                finiteRows(what, x, first + s, first + s + 1, width);
+            }
+        }
+    }
+
+    private static boolean finite(float[] row, int units) {
+        if (Simd.ENABLED) {
+            return Simd.kernels().allFinite(row, 0, units);
+        }
+        for (int j = 0; j < units; j++) {
+            if (!Float.isFinite(row[j])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean finite(double[] row, int units) {
+        for (int j = 0; j < units; j++) {
+            if (!Double.isFinite(row[j])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Checks that {@code y} holds {@code n} rows of {@code width} values in [0, 1]. */
     public static void probabilities(String what, float[] y, int n, int width) {
-        rowsLength(what, y.length, n, width);
+        wholeRows(what, y.length, n, width);
         for (int i = 0, end = n * width; i < end; i++) {
             if (!(y[i] >= 0f && y[i] <= 1f)) {
                 throw outsideUnit(what, y[i], i, width);
@@ -80,7 +155,7 @@ public final class Checks {
 
     /** Checks that {@code y} holds {@code n} rows of {@code width} values in [0, 1]. */
     public static void probabilities(String what, double[] y, int n, int width) {
-        rowsLength(what, y.length, n, width);
+        wholeRows(what, y.length, n, width);
         for (int i = 0, end = n * width; i < end; i++) {
             if (!(y[i] >= 0.0 && y[i] <= 1.0)) {
                 throw outsideUnit(what, y[i], i, width);
@@ -125,17 +200,6 @@ public final class Checks {
         if (length != expected) {
             throw new IllegalArgumentException(
                     what + " must hold " + expected + " values but holds " + length);
-        }
-    }
-
-    private static void rowsLength(String what, int length, int n, int width) {
-        if (length % width != 0) {
-            throw new IllegalArgumentException(what + " must hold whole rows of " + width
-                    + " values, but its length " + length + " is not a multiple of " + width);
-        }
-        if (length / width < n) {
-            throw new IllegalArgumentException(what + " holds " + length / width + " rows of "
-                    + width + " values but n = " + n);
         }
     }
 

@@ -21,6 +21,6 @@ public interface DenseKernels {
     void weightGradient(float[][] in, float[][] dz, float[][] w, float[][] dw, int n, int rowFrom, int rowTo, int units,
             float rate, boolean update);
 
-    /** Whether {@code x[0..end)} holds only finite values (no NaN, no infinity). */
-    boolean allFinite(float[] x, int end);
+    /** Whether {@code x[from..to)} holds only finite values (no NaN, no infinity). */
+    boolean allFinite(float[] x, int from, int to);
 }

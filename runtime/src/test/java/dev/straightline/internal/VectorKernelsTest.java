@@ -148,13 +148,15 @@ class VectorKernelsTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = i % 2 == 0 ? Float.MAX_VALUE : -Float.MIN_VALUE * i;
         }
-        assertTrue(Simd.kernels().allFinite(x, x.length), "extreme finite values");
+        assertTrue(Simd.kernels().allFinite(x, 0, x.length), "extreme finite values");
         for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
             for (int i = 0; i < x.length; i++) {
                 float kept = x[i];
                 x[i] = bad;
-                assertEquals(false, Simd.kernels().allFinite(x, x.length), bad + " at " + i);
-                assertTrue(Simd.kernels().allFinite(x, i), "only the first " + i + " values are looked at");
+                assertEquals(false, Simd.kernels().allFinite(x, 0, x.length), bad + " at " + i);
+                assertEquals(false, Simd.kernels().allFinite(x, i, i + 1), bad + " alone at " + i);
+                assertTrue(Simd.kernels().allFinite(x, 0, i), "only the first " + i + " values are looked at");
+                assertTrue(Simd.kernels().allFinite(x, i + 1, x.length), "only the values after " + i + " are looked at");
                 x[i] = kept;
             }
         }

@@ -25,7 +25,6 @@ final class PredictionWriter {
                 .addParameter(vector, "out")
                 .addStatement("$T.exactLength($S, x.length, INPUTS)", RuntimeTypes.CHECKS, "x")
                 .addStatement("$T.exactLength($S, out.length, OUTPUTS)", RuntimeTypes.CHECKS, "out")
-                .addStatement("$T.rows($S, x, 1, INPUTS)", RuntimeTypes.CHECKS, "x")
                 .addStatement("forward(x, 0, 0, 1)")
                 .addStatement("writePredictions(out, 0, 1)")
                 .build());
@@ -47,7 +46,7 @@ final class PredictionWriter {
                 .addParameter(TypeName.INT, "n")
                 .addParameter(vector, "out")
                 .addStatement("$T.sampleCount($S, n)", RuntimeTypes.CHECKS, "predict")
-                .addStatement("$T.rows($S, x, n, INPUTS)", RuntimeTypes.CHECKS, "x")
+                .addStatement("$T.wholeRows($S, x.length, n, INPUTS)", RuntimeTypes.CHECKS, "x")
                 .addStatement("$T.output($S, out.length, (long) n * OUTPUTS)", RuntimeTypes.CHECKS, "out")
                 .beginControlFlow("for (int first = 0; first < n; first += MAX_BATCH)")
                 .addStatement("int count = Math.min(MAX_BATCH, n - first)")
@@ -64,7 +63,6 @@ final class PredictionWriter {
                     .returns(TypeName.INT)
                     .addParameter(vector, "x")
                     .addStatement("$T.exactLength($S, x.length, INPUTS)", RuntimeTypes.CHECKS, "x")
-                    .addStatement("$T.rows($S, x, 1, INPUTS)", RuntimeTypes.CHECKS, "x")
                     .addStatement("forward(x, 0, 0, 1)")
                     .addStatement("$T z = $L[0]", vector, c.plan.output().out())
                     .addCode(c.loss.classify(c.outputs(), c.numeric))
@@ -84,6 +82,7 @@ final class PredictionWriter {
         if (!c.staged()) {
             return method.addStatement("predict(x, n, out)").build();
         }
+        // The forward pass numbers the staged rows from 0 in every chunk: the inputs are checked here, with their own numbers.
         return method.addStatement("$T.sampleCount($S, n)", RuntimeTypes.CHECKS, "predictBatch")
                 .addStatement("$T.rows($S, x, n, INPUTS)", RuntimeTypes.CHECKS, "x")
                 .addStatement("$T.output($S, out.length, (long) n * OUTPUTS)", RuntimeTypes.CHECKS, "out")

@@ -3,6 +3,7 @@ package dev.straightline.processor.emit;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
+import dev.straightline.processor.plan.LayerPlan;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -145,7 +146,7 @@ final class TrainingWriter {
                 .addParameter(c.targetType(), c.target())
                 .addParameter(TypeName.INT, "n")
                 .addStatement("$T.batchSize(method, n, MAX_BATCH)", RuntimeTypes.CHECKS)
-                .addStatement("$T.rows($S, x, n, INPUTS)", RuntimeTypes.CHECKS, "x")
+                .addStatement("$T.wholeRows($S, x.length, n, INPUTS)", RuntimeTypes.CHECKS, "x")
                 .addCode(c.loss.checkTargets(c.outputs()))
                 .build());
         boolean dropout = c.hasDropout();
@@ -225,6 +226,9 @@ final class TrainingWriter {
         CodeBlock.Builder biasUpdates = CodeBlock.builder();
         for (DenseEmitter layer : c.layers) {
             forward.add(layer.forwardCall(c.kernels));
+            if (layer.plan().isFirst()) {
+                forward.add(inputCheck());
+            }
             weights.add(layer.weightGradientCall(c.kernels));
             finite.add(layer.requireFiniteGradient());
             biases.add(layer.biasGradient());
@@ -234,7 +238,8 @@ final class TrainingWriter {
             backward.add(c.layers.get(i).backwardCall(c.kernels));
         }
         methods.add(MethodSpec.methodBuilder("forward")
-                .addJavadoc("Runs every layer, first to last, on rows [from, to); row s of each buffer holds sample\nfirst + s of x.\n")
+                .addJavadoc("Runs every layer, first to last, on rows [from, to); row s of each buffer holds sample\n"
+                        + "first + s of x. Throws if one of those samples is not finite, before any layer after the first.\n")
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(c.numeric.vector(), "x")
                 .addParameter(TypeName.INT, "first")
@@ -292,5 +297,18 @@ final class TrainingWriter {
         }
         methods.add(c.loss.lossMethod(c.plan.output(), c.numeric));
         return methods;
+    }
+
+    /**
+     * The check that the forward pass's inputs are finite, after the first layer: of its Z when that
+     * is narrower than the input (a non-finite input makes its whole row of Z non-finite), else of x.
+     */
+    private CodeBlock inputCheck() {
+        LayerPlan first = c.plan.first();
+        if (first.units() < first.inputs()) {
+            return CodeBlock.of("$T.finiteInputs($S, x, first, from, to, INPUTS, $L, $L);\n", RuntimeTypes.CHECKS, "x",
+                    first.pre(), first.units());
+        }
+        return CodeBlock.of("$T.finiteRows($S, x, first + from, first + to, INPUTS);\n", RuntimeTypes.CHECKS, "x");
     }
 }

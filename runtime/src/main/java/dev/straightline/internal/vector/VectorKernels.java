@@ -46,9 +46,9 @@ public final class VectorKernels implements DenseKernels {
      * is carried from one iteration to the next: such a loop phi was boxed when the loop did not run.
      */
     @Override
-    public boolean allFinite(float[] x, int end) {
-        int i = 0;
-        for (; i + 2 * L <= end; i += 2 * L) {
+    public boolean allFinite(float[] x, int from, int to) {
+        int i = from;
+        for (; i + 2 * L <= to; i += 2 * L) {
             FloatVector v0 = FloatVector.fromArray(S, x, i);
             FloatVector v1 = FloatVector.fromArray(S, x, i + L);
             if (!v0.sub(v0).add(v1.sub(v1)).eq(0f).allTrue()) {
@@ -56,7 +56,7 @@ public final class VectorKernels implements DenseKernels {
             }
         }
         float rest = 0f;
-        for (; i < end; i++) {
+        for (; i < to; i++) {
             rest += x[i] - x[i];
         }
         return rest == 0f;
