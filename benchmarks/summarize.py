@@ -12,6 +12,7 @@ import sys
 FLOPS_PER_SAMPLE = 409_088     # 784-128-10 training step: 4 x 101,770 multiply-adds, 2 FLOPs each
 PREDICT_FLOPS = 2 * 101_770    # one forward pass
 PEAK_FLOPS_PER_CALL = 2048 * 8 * 8 * 2
+FIRST_LAYER_BYTES = 784 * 128 * 4  # what one M1 prediction must read at least once
 
 rows = {}
 for result in json.load(open(sys.argv[1])):
@@ -27,6 +28,15 @@ if ("PeakBenchmark", "", "fmaPeak") in rows:
     p = rows[("PeakBenchmark", "", "fmaPeak")]
     peak = (PEAK_FLOPS_PER_CALL / (p[0] * p[4]) / 1e9, PEAK_FLOPS_PER_CALL / (p[2] * p[4]) / 1e9)
     print(f"peak (8 FMA accumulators): {peak[0]:.1f} GFLOP/s mean, {peak[1]:.1f} best\n")
+floor = rows.get(("PeakBenchmark", "", "readFirstLayerWeights"))
+if floor:
+    print(f"read floor (M1's first-layer weights, {FIRST_LAYER_BYTES:,} bytes, once): {floor[0]:.1f} ± {floor[1]:.1f} {floor[3]}, "
+          f"best {floor[2]:.1f} ({FIRST_LAYER_BYTES / (floor[2] * floor[4]) / 1e9:.0f} GB/s)")
+    for variant in ("generated", "generatedVector", "handWritten"):
+        r = rows.get(("PredictBenchmark", "", variant))
+        if r:
+            print(f"  predict {variant}: {r[0] / floor[0]:.2f}× the floor (best {r[2] / floor[2]:.2f}×)")
+    print()
 
 print("| benchmark | variant | mean ± error | best | ratio to hand-written (mean / best) | GFLOP/s mean / best | % of peak mean / best |")
 print("|---|---|---|---|---|---|---|")
