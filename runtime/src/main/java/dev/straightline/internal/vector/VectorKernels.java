@@ -2,6 +2,8 @@ package dev.straightline.internal.vector;
 
 import dev.straightline.internal.DenseKernels;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -19,6 +21,8 @@ import jdk.incubator.vector.VectorSpecies;
 public final class VectorKernels implements DenseKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
     private static final int L = 8;
+    /** Each lane's index, to pick the lanes of a vector that overlaps the one before it. */
+    private static final float[] LANE = {0, 1, 2, 3, 4, 5, 6, 7};
 
     /**
      * @throws UnsupportedOperationException when the hardware has no 256-bit vectors: the Vector API
@@ -70,6 +74,10 @@ public final class VectorKernels implements DenseKernels {
 
     @Override
     public void forward(float[][] in, float[][] w, float[] b, float[][] z, int from, int to, int inputs, int units) {
+        if (units > L && units < 2 * L) {
+            narrowForward(in, w, b, z, from, to, inputs, units);
+            return;
+        }
         if (to - from < 4) {
             for (int s = from; s < to; s++) {
                 forwardRow(in[s], w, b, z[s], inputs, units);
@@ -120,6 +128,133 @@ public final class VectorKernels implements DenseKernels {
                 }
             }
         }
+    }
+
+    /**
+     * The forward pass of a layer of 9 to 15 units, such as a 10-class output layer: two vectors per
+     * sample, the second one ending at the last unit and overlapping the first; it writes only the
+     * units past the first vector. Six samples at a time (twelve accumulators), then four, then one,
+     * every unit summed over the inputs in order with FMAs, whatever the block.
+     */
+    private static void narrowForward(float[][] in, float[][] w, float[] b, float[][] z, int from, int to, int inputs,
+            int units) {
+        int second = units - L;
+        for (int s = from; s < to; s++) {
+            System.arraycopy(b, 0, z[s], 0, units);
+        }
+        int s = from;
+        for (int sixes = blocksOfSix(to - from); sixes > 0; sixes--, s += 6) {
+            narrow6(in, w, z, s, second, inputs);
+        }
+        for (; s + 3 < to; s += 4) {
+            narrow4(in, w, z, s, second, inputs);
+        }
+        for (; s < to; s++) {
+            narrow1(in[s], w, z[s], second, inputs);
+        }
+    }
+
+    /** Six samples of a narrow layer. */
+    private static void narrow6(float[][] in, float[][] w, float[][] z, int s, int second, int inputs) {
+        float[] i0 = in[s], i1 = in[s + 1], i2 = in[s + 2], i3 = in[s + 3], i4 = in[s + 4], i5 = in[s + 5];
+        float[] z0 = z[s], z1 = z[s + 1], z2 = z[s + 2], z3 = z[s + 3], z4 = z[s + 4], z5 = z[s + 5];
+        FloatVector a00 = FloatVector.fromArray(S, z0, 0), a01 = FloatVector.fromArray(S, z0, second);
+        FloatVector a10 = FloatVector.fromArray(S, z1, 0), a11 = FloatVector.fromArray(S, z1, second);
+        FloatVector a20 = FloatVector.fromArray(S, z2, 0), a21 = FloatVector.fromArray(S, z2, second);
+        FloatVector a30 = FloatVector.fromArray(S, z3, 0), a31 = FloatVector.fromArray(S, z3, second);
+        FloatVector a40 = FloatVector.fromArray(S, z4, 0), a41 = FloatVector.fromArray(S, z4, second);
+        FloatVector a50 = FloatVector.fromArray(S, z5, 0), a51 = FloatVector.fromArray(S, z5, second);
+        for (int k = 0; k < inputs; k++) {
+            float[] wk = w[k];
+            FloatVector w0 = FloatVector.fromArray(S, wk, 0);
+            FloatVector w1 = FloatVector.fromArray(S, wk, second);
+            FloatVector x = FloatVector.broadcast(S, i0[k]);
+            a00 = w0.fma(x, a00);
+            a01 = w1.fma(x, a01);
+            x = FloatVector.broadcast(S, i1[k]);
+            a10 = w0.fma(x, a10);
+            a11 = w1.fma(x, a11);
+            x = FloatVector.broadcast(S, i2[k]);
+            a20 = w0.fma(x, a20);
+            a21 = w1.fma(x, a21);
+            x = FloatVector.broadcast(S, i3[k]);
+            a30 = w0.fma(x, a30);
+            a31 = w1.fma(x, a31);
+            x = FloatVector.broadcast(S, i4[k]);
+            a40 = w0.fma(x, a40);
+            a41 = w1.fma(x, a41);
+            x = FloatVector.broadcast(S, i5[k]);
+            a50 = w0.fma(x, a50);
+            a51 = w1.fma(x, a51);
+        }
+        VectorMask<Float> past = lanesFrom(L - second);
+        a00.intoArray(z0, 0);
+        FloatVector.fromArray(S, z0, second).blend(a01, past).intoArray(z0, second);
+        a10.intoArray(z1, 0);
+        FloatVector.fromArray(S, z1, second).blend(a11, past).intoArray(z1, second);
+        a20.intoArray(z2, 0);
+        FloatVector.fromArray(S, z2, second).blend(a21, past).intoArray(z2, second);
+        a30.intoArray(z3, 0);
+        FloatVector.fromArray(S, z3, second).blend(a31, past).intoArray(z3, second);
+        a40.intoArray(z4, 0);
+        FloatVector.fromArray(S, z4, second).blend(a41, past).intoArray(z4, second);
+        a50.intoArray(z5, 0);
+        FloatVector.fromArray(S, z5, second).blend(a51, past).intoArray(z5, second);
+    }
+
+    /** Four samples of a narrow layer. */
+    private static void narrow4(float[][] in, float[][] w, float[][] z, int s, int second, int inputs) {
+        float[] i0 = in[s], i1 = in[s + 1], i2 = in[s + 2], i3 = in[s + 3];
+        float[] z0 = z[s], z1 = z[s + 1], z2 = z[s + 2], z3 = z[s + 3];
+        FloatVector a00 = FloatVector.fromArray(S, z0, 0), a01 = FloatVector.fromArray(S, z0, second);
+        FloatVector a10 = FloatVector.fromArray(S, z1, 0), a11 = FloatVector.fromArray(S, z1, second);
+        FloatVector a20 = FloatVector.fromArray(S, z2, 0), a21 = FloatVector.fromArray(S, z2, second);
+        FloatVector a30 = FloatVector.fromArray(S, z3, 0), a31 = FloatVector.fromArray(S, z3, second);
+        for (int k = 0; k < inputs; k++) {
+            float[] wk = w[k];
+            FloatVector w0 = FloatVector.fromArray(S, wk, 0);
+            FloatVector w1 = FloatVector.fromArray(S, wk, second);
+            FloatVector x = FloatVector.broadcast(S, i0[k]);
+            a00 = w0.fma(x, a00);
+            a01 = w1.fma(x, a01);
+            x = FloatVector.broadcast(S, i1[k]);
+            a10 = w0.fma(x, a10);
+            a11 = w1.fma(x, a11);
+            x = FloatVector.broadcast(S, i2[k]);
+            a20 = w0.fma(x, a20);
+            a21 = w1.fma(x, a21);
+            x = FloatVector.broadcast(S, i3[k]);
+            a30 = w0.fma(x, a30);
+            a31 = w1.fma(x, a31);
+        }
+        VectorMask<Float> past = lanesFrom(L - second);
+        a00.intoArray(z0, 0);
+        FloatVector.fromArray(S, z0, second).blend(a01, past).intoArray(z0, second);
+        a10.intoArray(z1, 0);
+        FloatVector.fromArray(S, z1, second).blend(a11, past).intoArray(z1, second);
+        a20.intoArray(z2, 0);
+        FloatVector.fromArray(S, z2, second).blend(a21, past).intoArray(z2, second);
+        a30.intoArray(z3, 0);
+        FloatVector.fromArray(S, z3, second).blend(a31, past).intoArray(z3, second);
+    }
+
+    /** One sample of a narrow layer. */
+    private static void narrow1(float[] in, float[][] w, float[] z, int second, int inputs) {
+        FloatVector a0 = FloatVector.fromArray(S, z, 0);
+        FloatVector a1 = FloatVector.fromArray(S, z, second);
+        for (int k = 0; k < inputs; k++) {
+            float[] wk = w[k];
+            FloatVector x = FloatVector.broadcast(S, in[k]);
+            a0 = FloatVector.fromArray(S, wk, 0).fma(x, a0);
+            a1 = FloatVector.fromArray(S, wk, second).fma(x, a1);
+        }
+        a0.intoArray(z, 0);
+        FloatVector.fromArray(S, z, second).blend(a1, lanesFrom(L - second)).intoArray(z, second);
+    }
+
+    /** Lanes [from, 8) of a vector. */
+    private static VectorMask<Float> lanesFrom(int from) {
+        return FloatVector.fromArray(S, LANE, 0).compare(VectorOperators.GE, from);
     }
 
     /**
