@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.straightline.nets.ClassifierNet;
 import dev.straightline.nets.DroppingFloatNet;
 import dev.straightline.nets.RegressionNet;
+import dev.straightline.nets.TiledNet;
 import dev.straightline.nets.WideAdamWNet;
 import dev.straightline.runtime.Batch;
 import dev.straightline.runtime.DataSet;
@@ -122,9 +123,15 @@ class AllocationTest {
         assertAllocatesNothingOnOneOrTwoThreads(new DroppingFloatNet());
     }
 
+    /** Its 300 → 12 layer takes the narrow-layer kernels on the vector path, forward and gradient. */
+    @Test
+    void aStepThroughANarrowLayerAllocatesNothingOnOneOrTwoThreads() {
+        assertAllocatesNothingOnOneOrTwoThreads(new TiledNet());
+    }
+
     private static void assertAllocatesNothingOnOneOrTwoThreads(dev.straightline.runtime.TrainableNetwork net) {
         Batch batch = new Batch(net, 64);
-        batch.fill(DataSet.labeled(randomInputs(64 * 23), 23, new int[64], 4), 0, 64);
+        batch.fill(DataSet.labeled(randomInputs(64 * net.inputs()), net.inputs(), new int[64], net.outputs()), 0, 64);
         assertEquals(0, bytesAllocatedBy(() -> net.trainBatch(batch), 2_000));
         net.setThreads(2);
         try {
