@@ -51,6 +51,8 @@ for (bench, params, variant) in sorted(rows):
         flops = int(params.split("=")[1]) * FLOPS_PER_SAMPLE
     elif bench == "PredictBenchmark":
         flops = PREDICT_FLOPS
+    elif bench == "KernelBenchmark":
+        flops = 2 * int(params.split("=")[1]) * 784 * 128
     ratio = f"{r[0] / h[0]:.2f} / {r[2] / h[2]:.2f}" if h else ""
     if flops is None:
         print(f"| {bench} {params} | {variant} | {r[0]:.1f} ± {r[1]:.1f} {r[3]} | {r[2]:.1f} | {ratio} | | |")
