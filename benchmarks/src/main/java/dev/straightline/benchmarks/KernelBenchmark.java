@@ -42,6 +42,7 @@ public class KernelBenchmark {
     private float[][] z;
     private float[][] dz;
     private float[][] dw;
+    private float[] scratch;
 
     @Setup
     public void setUp() {
@@ -55,6 +56,7 @@ public class KernelBenchmark {
         z = new float[batch][UNITS];
         dz = rows(batch, UNITS, random, 0.01);
         dw = new float[INPUTS][UNITS];
+        scratch = new float[kernels.weightGradientScratch(batch)];
     }
 
     private static float[][] rows(int count, int width, SplittableRandom random, double scale) {
@@ -76,7 +78,7 @@ public class KernelBenchmark {
     /** A tiny rate: the weights stay where they are over millions of calls. */
     @Benchmark
     public float[][] weightGradientAndStep() {
-        kernels.weightGradient(x, dz, w, dw, batch, 0, INPUTS, UNITS, 1e-12f, true);
+        kernels.weightGradient(x, dz, w, dw, batch, 0, INPUTS, UNITS, 1e-12f, true, scratch);
         return w;
     }
 }

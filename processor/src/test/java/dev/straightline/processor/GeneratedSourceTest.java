@@ -49,10 +49,14 @@ class GeneratedSourceTest {
         assertThat(source).doesNotContain("new float[MAX_BATCH * ");
     }
 
-    /** The two threads' rows of a weight gradient: the widest layer's 256 values and 16 floats, one cache line, apart. */
+    /**
+     * The two threads' rows of a weight gradient: the widest layer's 256 values and 16 floats, one cache line, apart;
+     * on the Vector API path, as long as the kernel's scratch needs.
+     */
     @Test
     void eachThreadsGradientRowEndsInACacheLineOfItsOwn() throws IOException {
-        assertThat(generate(mlp())).contains("private final float[][] gradientRows = new float[Team.PARTS][272];");
+        assertThat(generate(mlp())).contains("private final float[][] gradientRows = new float[Team.PARTS]"
+                + "[Simd.ENABLED ? Math.max(272, Simd.kernels().weightGradientScratch(MAX_BATCH)) : 272];");
         assertThat(generate(mlp().precision("DOUBLE"))).contains("private final double[][] gradientRows = new double[Team.PARTS][264];");
     }
 

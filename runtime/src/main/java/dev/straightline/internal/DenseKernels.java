@@ -17,9 +17,14 @@ public interface DenseKernels {
      * The weight gradient {@code Σₛ in[s][k]·dz[s]}, s in [0, n), of rows k in [rowFrom, rowTo); a row's result does not depend on the range. With {@code update}, each row of
      * {@code w} takes the SGD step {@code w[k] −= rate·gradient} and {@code dw} is not written;
      * otherwise the gradient is stored in {@code dw}.
+     * {@code scratch} is the calling thread's own, at least {@link #weightGradientScratch} long for the
+     * network's largest batch.
      */
     void weightGradient(float[][] in, float[][] dz, float[][] w, float[][] dw, int n, int rowFrom, int rowTo, int units,
-            float rate, boolean update);
+            float rate, boolean update, float[] scratch);
+
+    /** The length of the scratch array {@link #weightGradient} needs for batches of up to {@code maxBatch}. */
+    int weightGradientScratch(int maxBatch);
 
     /** Whether {@code x[from..to)} holds only finite values (no NaN, no infinity). */
     boolean allFinite(float[] x, int from, int to);

@@ -72,8 +72,8 @@ class VectorKernelsTest {
             float[][] w = random(inputs, units, random);
             float[][] before = copy(w);
             float[][] dw = new float[inputs][units];
-            Simd.kernels().weightGradient(in, dz, w, dw, n, 0, inputs, units, 0.5f, false);
-            Simd.kernels().weightGradient(in, dz, w, new float[inputs][units], n, 0, inputs, units, 0.5f, true);
+            Simd.kernels().weightGradient(in, dz, w, dw, n, 0, inputs, units, 0.5f, false, scratch(n));
+            Simd.kernels().weightGradient(in, dz, w, new float[inputs][units], n, 0, inputs, units, 0.5f, true, scratch(n));
             for (int k = 0; k < inputs; k++) {
                 for (int j = 0; j < units; j++) {
                     double expected = 0;
@@ -125,12 +125,12 @@ class VectorKernelsTest {
             for (boolean update : new boolean[] {false, true}) {
                 float[][] wholeW = copy(w);
                 float[][] wholeDw = new float[inputs][units];
-                Simd.kernels().weightGradient(in, dz, wholeW, wholeDw, n, 0, inputs, units, 0.25f, update);
+                Simd.kernels().weightGradient(in, dz, wholeW, wholeDw, n, 0, inputs, units, 0.25f, update, scratch(n));
                 for (int middle = 1; middle < inputs; middle += splitStep(inputs)) {
                     float[][] splitW = copy(w);
                     float[][] splitDw = new float[inputs][units];
-                    Simd.kernels().weightGradient(in, dz, splitW, splitDw, n, 0, middle, units, 0.25f, update);
-                    Simd.kernels().weightGradient(in, dz, splitW, splitDw, n, middle, inputs, units, 0.25f, update);
+                    Simd.kernels().weightGradient(in, dz, splitW, splitDw, n, 0, middle, units, 0.25f, update, scratch(n));
+                    Simd.kernels().weightGradient(in, dz, splitW, splitDw, n, middle, inputs, units, 0.25f, update, scratch(n));
                     for (int k = 0; k < inputs; k++) {
                         String where = "row " + k + " of shape " + java.util.Arrays.toString(shape) + ", update "
                                 + update + ", split at " + middle;
@@ -160,6 +160,13 @@ class VectorKernelsTest {
                 x[i] = kept;
             }
         }
+    }
+
+    /** A thread's scratch for the weight gradient, filled with garbage that the kernels must not read. */
+    private static float[] scratch(int n) {
+        float[] scratch = new float[Simd.kernels().weightGradientScratch(n)];
+        java.util.Arrays.fill(scratch, Float.NaN);
+        return scratch;
     }
 
     /** Every split point of small ranges; about twenty, at every remainder of 12, of large ones. */

@@ -54,10 +54,10 @@ final class DenseWeightGradient {
             // With a penalty the kernel stores dW, and the penalty joins each row before the update.
             String rate = dense.l2 > 0 ? null : optimizer.plainStepRate();
             if (rate != null) {
-                body.addStatement("$T.kernels().weightGradient($L, $L, $L, $L, n, k0, k1, $L, $L, update)", RuntimeTypes.SIMD,
+                body.addStatement("$T.kernels().weightGradient($L, $L, $L, $L, n, k0, k1, $L, $L, update, scratch)", RuntimeTypes.SIMD,
                         dense.inputRows(), layer.preGrad(), layer.weights(), layer.weightGrad(), units, rate);
             } else {
-                body.addStatement("$T.kernels().weightGradient($L, $L, $L, $L, n, k0, k1, $L, 0, false)", RuntimeTypes.SIMD,
+                body.addStatement("$T.kernels().weightGradient($L, $L, $L, $L, n, k0, k1, $L, 0, false, scratch)", RuntimeTypes.SIMD,
                         dense.inputRows(), layer.preGrad(), layer.weights(), layer.weightGrad(), units)
                         .beginControlFlow("for (int k = k0; k < k1; k++)")
                         .add(penalty(layer.weightGrad() + "[k]"))

@@ -72,11 +72,19 @@ final class TeamWriter {
         fields.add(FieldSpec.builder(ArrayTypeName.of(TypeName.DOUBLE), "partLoss", Modifier.PRIVATE, Modifier.FINAL)
                 .addJavadoc("The summed loss of each part's samples.\n")
                 .initializer("new double[$T.PARTS]", RuntimeTypes.TEAM).build());
-        fields.add(FieldSpec.builder(c.numeric.matrix(), "gradientRows", Modifier.PRIVATE, Modifier.FINAL)
+        int rowLength = widest + 64 / c.numeric.bytes();
+        FieldSpec.Builder rows = FieldSpec.builder(c.numeric.matrix(), "gradientRows", Modifier.PRIVATE, Modifier.FINAL)
                 .addJavadoc("One row of a weight gradient per part during a step, as wide as the widest layer, and a\n"
                         + "cache line more: the two parts write their rows all through the step, and rows that\n"
-                        + "shared a line would pass it between the cores at every write.\n")
-                .initializer("new $L[$T.PARTS][$L]", c.numeric.name(), RuntimeTypes.TEAM, widest + 64 / c.numeric.bytes()).build());
+                        + "shared a line would pass it between the cores at every write.\n");
+        if (c.layers.stream().anyMatch(DenseEmitter::simd)) {
+            rows.addJavadoc("On the Vector API path, each part's scratch for the weight-gradient kernel instead.\n")
+                    .initializer("new $L[$T.PARTS][$T.ENABLED ? Math.max($L, $T.kernels().weightGradientScratch(MAX_BATCH)) : $L]",
+                            c.numeric.name(), RuntimeTypes.TEAM, RuntimeTypes.SIMD, rowLength, RuntimeTypes.SIMD, rowLength);
+        } else {
+            rows.initializer("new $L[$T.PARTS][$L]", c.numeric.name(), RuntimeTypes.TEAM, rowLength);
+        }
+        fields.add(rows.build());
         return fields;
     }
 
