@@ -442,7 +442,7 @@ public final class VectorKernels implements DenseKernels {
         // in L2 across the slices; a small batch's dZ stays in L1 anyway.
         int slice = n <= SMALL_BATCH ? Math.max(wide, 2 * L) : 2 * L;
         int rowChunk = n <= SMALL_BATCH ? Math.max(1, rowTo - rowFrom) : ROW_CHUNK;
-        boolean blocked = n > SMALL_BATCH && wide > 0;
+        boolean blocked = n > SMALL_BATCH;
         for (int c0 = rowFrom; c0 < rowTo; c0 += rowChunk) {
             int c1 = Math.min(rowTo, c0 + rowChunk);
             int sixes = blocksOfSix(c1 - c0);
