@@ -11,6 +11,8 @@ import dev.straightline.nets.ClassifierNet;
 import dev.straightline.nets.DroppingFloatNet;
 import dev.straightline.nets.RegressionNet;
 import dev.straightline.nets.TiledNet;
+import dev.straightline.nets.WideAdamWNet;
+import dev.straightline.nets.WideNesterovNet;
 import dev.straightline.nets.WideNet;
 import dev.straightline.runtime.Batch;
 import dev.straightline.runtime.DataSet;
@@ -99,6 +101,9 @@ class ThreadsTest {
         assertTwoThreadsMatchOne(WideNet::new);
         assertTwoThreadsMatchOne(ClassifierNet::new);
         assertTwoThreadsMatchOne(DroppingFloatNet::new);
+        // The first layer split by units with optimizers that keep state, and an L2 penalty.
+        assertTwoThreadsMatchOne(WideAdamWNet::new);
+        assertTwoThreadsMatchOne(WideNesterovNet::new);
     }
 
     @Test

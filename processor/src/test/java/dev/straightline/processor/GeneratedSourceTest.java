@@ -112,13 +112,33 @@ class GeneratedSourceTest {
 
     @Test
     void theSourceGrowsWithTheLayersNotWithTheirWidths() throws IOException {
-        long narrow = generate(NetworkSource.network("Narrow", 16, "MEAN_SQUARED_ERROR").maxBatch(4)
-                .dense("first", 16, "TANH").dense("second", 16, "IDENTITY")).lines().count();
+        // 32 units: the narrowest first layer that two threads split by units, as a 1024-unit one.
+        long narrow = generate(NetworkSource.network("Narrow", 32, "MEAN_SQUARED_ERROR").maxBatch(4)
+                .dense("first", 32, "TANH").dense("second", 32, "IDENTITY")).lines().count();
         long wide = generate(NetworkSource.network("Narrow", 4096, "MEAN_SQUARED_ERROR").maxBatch(4)
                 .dense("first", 1024, "TANH").dense("second", 1024, "IDENTITY")).lines().count();
-        long deeper = generate(NetworkSource.network("Narrow", 16, "MEAN_SQUARED_ERROR").maxBatch(4)
-                .dense("first", 16, "TANH").dense("second", 16, "TANH").dense("third", 16, "IDENTITY")).lines().count();
-        assertEquals(narrow, wide, "lines of a 16-16-16 and a 4096-1024-1024 network");
+        long deeper = generate(NetworkSource.network("Narrow", 32, "MEAN_SQUARED_ERROR").maxBatch(4)
+                .dense("first", 32, "TANH").dense("second", 32, "TANH").dense("third", 32, "IDENTITY")).lines().count();
+        assertEquals(narrow, wide, "lines of a 32-32-32 and a 4096-1024-1024 network");
         assertThat(deeper - narrow).isGreaterThan(50L);
+    }
+
+    @Test
+    void twoThreadsSplitAFirstLayerOfTwoKernelBlocksByUnitsWhenItsUpdateIsFused() throws IOException {
+        String split = generate(NetworkSource.network("Split", 784, "SOFTMAX_CROSS_ENTROPY").maxBatch(128)
+                .dense("hidden", 128, "RELU").dense("logits", 10, "IDENTITY"));
+        assertThat(split).contains("run(FIRST_LAYER_BY_UNITS);");
+        assertThat(split).contains("hiddenForwardUnits(stepX, n, inputRowsOf(part), Team.unitBoundary(128, part, parts), "
+                + "Team.unitBoundary(128, part + 1, parts));");
+        assertThat(split).contains("hiddenWeightGradientUnits(n, inputRowsOf(part), Team.unitBoundary(128, part, parts), "
+                + "Team.unitBoundary(128, part + 1, parts), scratch, update);");
+        assertThat(split).contains("Simd.kernels().weightGradient(rows, hiddenDZ, hiddenW, hiddenDW, n, 0, 784, 128, j0, j1, learningRate, update, scratch);");
+
+        String narrow = generate(NetworkSource.network("Narrow", 784, "SOFTMAX_CROSS_ENTROPY").maxBatch(128)
+                .dense("hidden", 16, "RELU").dense("logits", 10, "IDENTITY"));
+        assertThat(narrow).doesNotContain("FIRST_LAYER_BY_UNITS");
+        String clipped = generate(NetworkSource.network("Clipped", 784, "SOFTMAX_CROSS_ENTROPY").maxBatch(128).clipNorm(1)
+                .dense("hidden", 128, "RELU").dense("logits", 10, "IDENTITY"));
+        assertThat(clipped).doesNotContain("FIRST_LAYER_BY_UNITS");
     }
 }

@@ -6,12 +6,26 @@ package dev.straightline.internal;
  * {@code dz}) or per input ({@code w}, {@code dw}), as generated networks lay them out.
  */
 public interface DenseKernels {
+    /** Units per block of the kernels (two 8-float vectors): a range of units starts on a multiple of it. */
+    int UNIT_BLOCK = 16;
+
     /**
      * {@code z[s] = b + Σₖ in[s][k]·w[k]} for samples [from, to); a layer without bias passes zeros as
      * {@code b}. A sample's result does not depend on the range it is computed in, so any split of the
      * samples gives the same bits as one range.
      */
-    void forward(float[][] in, float[][] w, float[] b, float[][] z, int from, int to, int inputs, int units);
+    default void forward(float[][] in, float[][] w, float[] b, float[][] z, int from, int to, int inputs, int units) {
+        forward(in, w, b, z, from, to, inputs, units, 0, units);
+    }
+
+    /**
+     * {@link #forward} for units [unitFrom, unitTo) of Z only; the other units are not touched. Inner
+     * boundaries fall on multiples of {@link #UNIT_BLOCK} (see {@code Team.unitBoundary}), so a unit's
+     * result does not depend on the range either: two threads that each take their own units write
+     * only their own columns and read only their own columns of W.
+     */
+    void forward(float[][] in, float[][] w, float[] b, float[][] z, int from, int to, int inputs, int units, int unitFrom,
+            int unitTo);
 
     /**
      * The weight gradient {@code Σₛ in[s][k]·dz[s]}, s in [0, n), of rows k in [rowFrom, rowTo); a row's result does not depend on the range. With {@code update}, each row of
@@ -20,8 +34,14 @@ public interface DenseKernels {
      * {@code scratch} is the calling thread's own, at least {@link #weightGradientScratch} long for the
      * network's largest batch.
      */
+    default void weightGradient(float[][] in, float[][] dz, float[][] w, float[][] dw, int n, int rowFrom, int rowTo,
+            int units, float rate, boolean update, float[] scratch) {
+        weightGradient(in, dz, w, dw, n, rowFrom, rowTo, units, 0, units, rate, update, scratch);
+    }
+
+    /** {@link #weightGradient} for the columns [unitFrom, unitTo) of the rows, split as in the ranged {@link #forward}. */
     void weightGradient(float[][] in, float[][] dz, float[][] w, float[][] dw, int n, int rowFrom, int rowTo, int units,
-            float rate, boolean update, float[] scratch);
+            int unitFrom, int unitTo, float rate, boolean update, float[] scratch);
 
     /** The length of the scratch array {@link #weightGradient} needs for batches of up to {@code maxBatch}. */
     int weightGradientScratch(int maxBatch);

@@ -143,6 +143,92 @@ class VectorKernelsTest {
     }
 
     @Test
+    void forwardOverUnitRangesGivesTheSameBitsAndTouchesNoOtherUnit() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int[] shape : SHAPES) {
+            int n = shape[0];
+            int inputs = shape[1];
+            int units = shape[2];
+            float[][] in = random(n, inputs, random);
+            float[][] w = random(inputs, units, random);
+            float[] b = random(1, units, random)[0];
+            float[][] whole = new float[n][units];
+            Simd.kernels().forward(in, w, b, whole, 0, n, inputs, units);
+            for (int middle = units < DenseKernels.UNIT_BLOCK ? units : 0; middle <= units; middle += DenseKernels.UNIT_BLOCK) {
+                float[][] split = new float[n][units];
+                for (float[] row : split) {
+                    java.util.Arrays.fill(row, Float.NaN);
+                }
+                Simd.kernels().forward(in, w, b, split, 0, n, inputs, units, 0, middle);
+                for (int s = 0; s < n; s++) {
+                    for (int j = middle; j < units; j++) {
+                        assertTrue(Float.isNaN(split[s][j]), "unit " + j + " is past the range [0, " + middle + ")");
+                    }
+                }
+                Simd.kernels().forward(in, w, b, split, 0, n, inputs, units, middle, units);
+                for (int s = 0; s < n; s++) {
+                    assertArrayEquals(whole[s], split[s], "row " + s + " of shape " + java.util.Arrays.toString(shape)
+                            + " split at unit " + middle);
+                }
+            }
+        }
+    }
+
+    @Test
+    void weightGradientOverUnitRangesGivesTheSameBitsAndTouchesNoOtherColumn() {
+        SplittableRandom random = new SplittableRandom(6);
+        for (int[] shape : SHAPES) {
+            int n = shape[0];
+            int inputs = shape[1];
+            int units = shape[2];
+            float[][] in = random(n, inputs, random);
+            float[][] dz = random(n, units, random);
+            float[][] w = random(inputs, units, random);
+            for (boolean update : new boolean[] {false, true}) {
+                float[][] wholeW = copy(w);
+                float[][] wholeDw = new float[inputs][units];
+                Simd.kernels().weightGradient(in, dz, wholeW, wholeDw, n, 0, inputs, units, 0.25f, update, scratch(n));
+                for (int middle = units < DenseKernels.UNIT_BLOCK ? units : 0; middle <= units; middle += DenseKernels.UNIT_BLOCK) {
+                    float[][] splitW = copy(w);
+                    float[][] splitDw = new float[inputs][units];
+                    Simd.kernels().weightGradient(in, dz, splitW, splitDw, n, 0, inputs, units, 0, middle, 0.25f, update, scratch(n));
+                    for (int k = 0; k < inputs; k++) {
+                        for (int j = middle; j < units; j++) {
+                            assertEquals(w[k][j], splitW[k][j], "W[" + k + "][" + j + "] is past the range [0, " + middle + ")");
+                            assertEquals(0f, splitDw[k][j], "dW[" + k + "][" + j + "] is past the range [0, " + middle + ")");
+                        }
+                    }
+                    Simd.kernels().weightGradient(in, dz, splitW, splitDw, n, 0, inputs, units, middle, units, 0.25f, update, scratch(n));
+                    for (int k = 0; k < inputs; k++) {
+                        String where = "row " + k + " of shape " + java.util.Arrays.toString(shape) + ", update "
+                                + update + ", split at unit " + middle;
+                        assertArrayEquals(wholeW[k], splitW[k], "W " + where);
+                        assertArrayEquals(wholeDw[k], splitDw[k], "dW " + where);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void unitRangesMustStartAndEndOnBlocks() {
+        float[][] in = new float[4][8];
+        float[][] w = new float[8][40];
+        float[][] z = new float[4][40];
+        float[] b = new float[40];
+        for (int[] range : new int[][] {{8, 40}, {0, 20}, {16, 41}, {-16, 16}, {32, 16}}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Simd.kernels().forward(in, w, b, z, 0, 4, 8, 40, range[0], range[1]));
+            assertEquals("units [" + range[0] + ", " + range[1] + ") of 40 do not start and end on blocks of 16", e.getMessage());
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Simd.kernels().weightGradient(in, z, w, w, 4, 0, 8, 40, range[0], range[1], 0.1f, true, scratch(4)));
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Simd.kernels().forward(in, new float[8][10], b, new float[4][10], 0, 4, 8, 10, 0, 8),
+                "a layer narrower than a block takes all its units at once");
+    }
+
+    @Test
     void allFiniteFindsEveryNanAndInfinityWhereverItIs() {
         float[] x = new float[37];
         for (int i = 0; i < x.length; i++) {

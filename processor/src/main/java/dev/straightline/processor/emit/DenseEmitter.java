@@ -44,14 +44,24 @@ final class DenseEmitter {
     private final boolean straightLineAllowed;
     /** Whether this emitter writes a kernel that layers of one shape share, reading their arrays from parameters. */
     private final boolean generic;
+    /** Whether the network's updates are fused into the weight gradient (no gradient clipping), as {@link #byUnits} needs. */
+    private final boolean fusedUpdates;
 
-    DenseEmitter(LayerPlan layer, Numeric numeric, int maxBatch, boolean straightLineAllowed, double l2) {
-        this(layer, numeric, maxBatch, straightLineAllowed, l2, false);
+    /**
+     * Units per block of the vector kernels ({@code DenseKernels.UNIT_BLOCK}): a layer split by units
+     * splits at a multiple of it.
+     */
+    static final int UNIT_BLOCK = 16;
+
+    DenseEmitter(LayerPlan layer, Numeric numeric, int maxBatch, boolean straightLineAllowed, double l2,
+            boolean fusedUpdates) {
+        this(layer, numeric, maxBatch, straightLineAllowed, l2, fusedUpdates, false);
     }
 
     private DenseEmitter(LayerPlan layer, Numeric numeric, int maxBatch, boolean straightLineAllowed, double l2,
-            boolean generic) {
+            boolean fusedUpdates, boolean generic) {
         this.generic = generic;
+        this.fusedUpdates = fusedUpdates;
         this.maxBatch = maxBatch;
         this.straightLineAllowed = straightLineAllowed;
         this.l2 = l2;
@@ -78,6 +88,18 @@ final class DenseEmitter {
     /** Whether this layer has a Vector API path, taken at run time when {@code Simd.ENABLED}. */
     boolean simd() {
         return numeric.isFloat() && layer.units() >= SIMD_MIN_UNITS && !straightLine;
+    }
+
+    /**
+     * Whether two threads split this layer's forward pass and weight gradient by its units on the
+     * Vector API path, each part taking its own columns of W for all samples, instead of splitting
+     * the forward pass by samples and the gradient by rows of W. Then neither core reads a line of W
+     * that the other just wrote: with the rows split, each step moved the half of W the other core
+     * had updated (M1: 200 KB). Only the first layer, whose input each part copies for itself, and
+     * only when the update is fused into the gradient, so that no job after it touches W by rows.
+     */
+    boolean byUnits() {
+        return layer.isFirst() && simd() && fusedUpdates && layer.units() >= 2 * UNIT_BLOCK;
     }
 
     /**
@@ -168,7 +190,7 @@ final class DenseEmitter {
                 "dW", layer.hasBias() ? "db" : null, "Z", identity ? "Z" : "H", identity ? "dZ" : "dH", "dZ",
                 layer.weightsT() == null ? null : "Wt", layer.view(), layer.hasDropout() ? "Hd" : null,
                 layer.hasDropout() ? "mask" : null);
-        return new DenseEmitter(plan, numeric, maxBatch, straightLineAllowed, l2, true);
+        return new DenseEmitter(plan, numeric, maxBatch, straightLineAllowed, l2, fusedUpdates, true);
     }
 
     List<FieldSpec> fields() {
@@ -328,6 +350,24 @@ final class DenseEmitter {
 
     String forwardName() {
         return layer.name() + "Forward";
+    }
+
+    String activationName() {
+        return layer.name() + "Activation";
+    }
+
+    String forwardUnitsName() {
+        return layer.name() + "ForwardUnits";
+    }
+
+    String weightGradientUnitsName() {
+        return layer.name() + "WeightGradientUnits";
+    }
+
+    /** The methods of a layer split by units ({@link #byUnits}): its activation, and its forward pass and weight gradient over a range of units. */
+    List<MethodSpec> unitMethods(OptimizerEmitter optimizer) {
+        DenseForward forward = new DenseForward(this);
+        return List.of(forward.activationMethod(), forward.unitsMethod(), new DenseWeightGradient(this, optimizer).unitsMethod());
     }
 
     String backwardName() {

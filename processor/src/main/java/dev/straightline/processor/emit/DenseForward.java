@@ -114,8 +114,55 @@ final class DenseForward {
         return finishForward(method, body);
     }
 
-    /** Adds the activation, row by row, and dropout while training, and builds the forward method. */
+    /**
+     * Adds the activation, row by row, and dropout while training, and builds the forward method; a
+     * layer split by units calls them in a method of their own, which its split step runs after Z.
+     */
     private MethodSpec finishForward(MethodSpec.Builder method, CodeBlock.Builder body) {
+        if (dense.byUnits()) {
+            return method.addCode(body.addStatement("$L(from, to)", dense.activationName()).build()).build();
+        }
+        return method.addCode(activationRows(body).build()).build();
+    }
+
+    /** H = g(Z) and dropout for samples [from, to) of a layer split by units ({@link DenseEmitter#byUnits}). */
+    MethodSpec activationMethod() {
+        return MethodSpec.methodBuilder(dense.activationName())
+                .addJavadoc("$L, samples [from, to): H = $L$L.\n", dense.describe(), activation.formula(),
+                        layer.hasDropout() ? ", then dropout while training" : "")
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, "from")
+                .addParameter(TypeName.INT, "to")
+                .addCode(activationRows(CodeBlock.builder()).build())
+                .build();
+    }
+
+    /**
+     * Units [j0, j1) of Z for samples [0, n) of a layer split by units, from this part's own copy of
+     * the inputs ({@code rows}): each core reads only its own columns of W and rows it wrote itself.
+     */
+    MethodSpec unitsMethod() {
+        int in = layer.inputs();
+        return MethodSpec.methodBuilder(dense.forwardUnitsName())
+                .addJavadoc("$L, units [j0, j1) of Z = X·W$L for samples [0, n), one part of the step when two\n"
+                                + "threads split this layer by units. The part first copies every sample's inputs into its own\n"
+                                + "{@code rows}, which its weight gradient reads again.\n",
+                        dense.describe(), layer.hasBias() ? " + b" : "")
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(numeric.vector(), "x")
+                .addParameter(TypeName.INT, "n")
+                .addParameter(numeric.matrix(), "rows")
+                .addParameter(TypeName.INT, "j0")
+                .addParameter(TypeName.INT, "j1")
+                .beginControlFlow("for (int s = 0; s < n; s++)")
+                .addStatement("System.arraycopy(x, s * $L, rows[s], 0, $L)", in, in)
+                .endControlFlow()
+                .addStatement("$T.kernels().forward(rows, $L, $L, $L, 0, n, $L, $L, j0, j1)", RuntimeTypes.SIMD, layer.weights(),
+                        layer.hasBias() ? layer.bias() : "zeroBias", layer.pre(), in, layer.units())
+                .build();
+    }
+
+    private CodeBlock.Builder activationRows(CodeBlock.Builder body) {
         if (!activation.isIdentity()) {
             body.beginControlFlow("for (int s = from; s < to; s++)")
                     .addStatement("$L[] z = $L[s]", t, layer.pre())
@@ -123,8 +170,7 @@ final class DenseForward {
                     .add(activation.forward(layer.units(), numeric))
                     .endControlFlow();
         }
-        body.add(dense.dropoutRows());
-        return method.addCode(body.build()).build();
+        return body.add(dense.dropoutRows());
     }
 
     /** Z written out unit by unit, with every weight and bias read once into a local. */

@@ -113,8 +113,47 @@ final class DenseWeightGradient {
         return method.addCode(body.build()).build();
     }
 
-    /** With an L2 penalty, adds 2λ·W[k] to the complete gradient row {@code row}; nothing otherwise. */
+    /**
+     * Columns [j0, j1) of every row of the weight gradient of a layer split by units
+     * ({@link DenseEmitter#byUnits}), from this part's own copy of the inputs, and with {@code update}
+     * the optimizer's step on those columns: the part's share when two threads split the layer.
+     */
+    MethodSpec unitsMethod() {
+        int in = layer.inputs();
+        int units = layer.units();
+        MethodSpec.Builder method = MethodSpec.methodBuilder(dense.weightGradientUnitsName())
+                .addJavadoc("$L, columns [j0, j1) of the weight gradient for samples [0, n): dW = Xᵀ·dZ, with X\n"
+                        + "from this part's {@code rows}; with {@code update}, the optimizer's step on those columns of W.\n",
+                        dense.describe())
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, "n")
+                .addParameter(numeric.matrix(), "rows")
+                .addParameter(TypeName.INT, "j0")
+                .addParameter(TypeName.INT, "j1")
+                .addParameter(numeric.vector(), "scratch")
+                .addParameter(TypeName.BOOLEAN, "update");
+        String rate = dense.l2 > 0 ? null : optimizer.plainStepRate();
+        if (rate != null) {
+            return method.addStatement("$T.kernels().weightGradient(rows, $L, $L, $L, n, 0, $L, $L, j0, j1, $L, update, scratch)",
+                    RuntimeTypes.SIMD, layer.preGrad(), layer.weights(), layer.weightGrad(), in, units, rate).build();
+        }
+        return method.addStatement("$T.kernels().weightGradient(rows, $L, $L, $L, n, 0, $L, $L, j0, j1, 0, false, scratch)",
+                        RuntimeTypes.SIMD, layer.preGrad(), layer.weights(), layer.weightGrad(), in, units)
+                .beginControlFlow("for (int k = 0; k < $L; k++)", in)
+                .addCode(penalty(layer.weightGrad() + "[k]", "j0", "j1"))
+                .beginControlFlow("if (update)")
+                .addCode(optimizer.update(new OptimizerEmitter.Row(layer.weights(), "k", true), layer.weightGrad() + "[k]", "j0", "j1"))
+                .endControlFlow()
+                .endControlFlow()
+                .build();
+    }
+
     private CodeBlock penalty(String row) {
+        return penalty(row, "0", String.valueOf(layer.units()));
+    }
+
+    /** With an L2 penalty, adds 2λ·W[k] to elements [from, to) of the gradient row {@code row}; nothing otherwise. */
+    private CodeBlock penalty(String row, String from, String to) {
         if (dense.l2 == 0) {
             return CodeBlock.of("");
         }
@@ -122,7 +161,7 @@ final class DenseWeightGradient {
                 .add("// The penalty λ‖W‖² adds 2λ·W to the gradient.\n")
                 .addStatement("$L[] penalized = $L", t, row)
                 .addStatement("$L[] w = $L[k]", t, layer.weights())
-                .beginControlFlow("for (int j = 0; j < $L; j++)", layer.units())
+                .beginControlFlow("for (int j = $L; j < $L; j++)", from, to)
                 .addStatement("penalized[j] += $L * w[j]", numeric.literal(2 * dense.l2))
                 .endControlFlow()
                 .build();

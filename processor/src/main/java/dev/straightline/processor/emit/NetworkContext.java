@@ -27,7 +27,8 @@ final class NetworkContext {
         this.numeric = Numeric.of(network.precision());
         List<DenseEmitter> emitters = new ArrayList<>();
         for (LayerPlan layer : plan.layers()) {
-            emitters.add(new DenseEmitter(layer, numeric, network.maxBatch(), network.straightLine(), network.l2()));
+            emitters.add(new DenseEmitter(layer, numeric, network.maxBatch(), network.straightLine(), network.l2(),
+                    network.gradientClipNorm() == 0));
         }
         this.layers = List.copyOf(emitters);
         this.loss = LossEmitter.of(network.loss());

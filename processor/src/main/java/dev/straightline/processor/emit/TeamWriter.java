@@ -26,6 +26,11 @@ final class TeamWriter {
         this.c = context;
     }
 
+    /** Whether two threads split the first layer by units on the Vector API path ({@link DenseEmitter#byUnits}). */
+    boolean byUnits() {
+        return c.layers.get(0).byUnits();
+    }
+
     /** Whether some layer passes its gradient back through a copy of Wᵀ. */
     boolean transposes() {
         return c.layers.stream().anyMatch(l -> l.plan().weightsT() != null);
@@ -40,10 +45,32 @@ final class TeamWriter {
         if (c.network.gradientClipNorm() > 0) {
             fields.add(job("UPDATE_WEIGHTS", 4, "Job: the optimizer's step on the weights from the stored, clipped gradient, rows split."));
         }
+        if (byUnits()) {
+            fields.add(job("FIRST_LAYER_BY_UNITS", 5, "Job: the first layer's Z for every sample, its units split between the parts."));
+            fields.add(job("REST_LOSS_DELTAS", 6,
+                    "Job: the forward pass after the first layer's Z, loss and every layer's dZ, samples split."));
+        }
         fields.add(FieldSpec.builder(TypeName.INT, "MIN_SPLIT_BATCH", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Smaller batches run on the calling thread alone.\n")
                 .initializer("$L", MIN_SPLIT_BATCH).build());
         return fields;
+    }
+
+    /** The two jobs of a step whose first layer is split by units, up to its deltas. */
+    private CodeBlock restOfStepByUnits() {
+        DenseEmitter first = c.layers.get(0);
+        int units = first.plan().units();
+        return CodeBlock.builder()
+                .add("$<case FIRST_LAYER_BY_UNITS:\n$>")
+                .addStatement("$L(stepX, n, inputRowsOf(part), $T.unitBoundary($L, part, parts), $T.unitBoundary($L, part + 1, parts))",
+                        first.forwardUnitsName(), RuntimeTypes.TEAM, units, RuntimeTypes.TEAM, units)
+                .addStatement("break")
+                .add("$<case REST_LOSS_DELTAS:\n$>")
+                .addStatement("forwardAfterFirstZ(stepX, 0, from, to)")
+                .addStatement("partLoss[part] = $L(stepTargets, from, to, n)", c.loss.methodName())
+                .addStatement("backward(from, to, n)")
+                .addStatement("break")
+                .build();
     }
 
     private static FieldSpec job(String name, int value, String doc) {
@@ -68,6 +95,13 @@ final class TeamWriter {
         if (c.network.gradientClipNorm() > 0) {
             fields.add(FieldSpec.builder(c.numeric.scalar(), "clipScale", Modifier.PRIVATE)
                     .addJavadoc("This step's factor that brings the gradient's norm down to the clip norm, or 1.\n").build());
+        }
+        if (byUnits()) {
+            fields.add(FieldSpec.builder(TypeName.BOOLEAN, "stepByUnits", Modifier.PRIVATE)
+                    .addJavadoc("Whether the running step splits the first layer by units: two parts on the Vector API path.\n").build());
+            fields.add(FieldSpec.builder(c.numeric.matrix(), "helperInputRows", Modifier.PRIVATE)
+                    .addJavadoc("The helper's own copy of the step's input rows when the first layer is split by units, so\n"
+                            + "that each core reads inputs it copied itself; null without a helper or the Vector API.\n").build());
         }
         fields.add(FieldSpec.builder(ArrayTypeName.of(TypeName.DOUBLE), "partLoss", Modifier.PRIVATE, Modifier.FINAL)
                 .addJavadoc("The summed loss of each part's samples.\n")
@@ -96,10 +130,13 @@ final class TeamWriter {
                 .addParameter(TypeName.INT, "threads")
                 .addStatement("$T.threads(threads, $T.PARTS)", RuntimeTypes.CHECKS, RuntimeTypes.TEAM)
                 .beginControlFlow("if (threads > 1 && team == null)")
+                .addCode(byUnits() ? CodeBlock.of("helperInputRows = $T.ENABLED ? new $L[MAX_BATCH][INPUTS] : null;\n",
+                        RuntimeTypes.SIMD, c.numeric.name()) : CodeBlock.of(""))
                 .addStatement("team = new $T(this::runPart, $S)", RuntimeTypes.TEAM, "straightline-" + c.network.generatedName())
                 .nextControlFlow("else if (threads == 1 && team != null)")
                 .addStatement("team.close()")
                 .addStatement("team = null")
+                .addCode(byUnits() ? CodeBlock.of("helperInputRows = null;\n") : CodeBlock.of(""))
                 .endControlFlow()
                 .build());
         methods.add(MethodSpec.methodBuilder("threads")
@@ -162,6 +199,7 @@ final class TeamWriter {
                 .addStatement("partLoss[part] = $L(stepTargets, from, to, n)", c.loss.methodName())
                 .addStatement("backward(from, to, n)")
                 .addStatement("break")
+                .add(byUnits() ? restOfStepByUnits() : CodeBlock.of(""))
                 .add("$<case WEIGHT_GRADIENTS:\n$>")
                 .addStatement("weightGradients(stepX, n, part, stepUpdate)")
                 .addStatement("break")
@@ -180,6 +218,15 @@ final class TeamWriter {
                 .addParameter(TypeName.INT, "part")
                 .addCode(jobs.build())
                 .build());
+        if (byUnits()) {
+            methods.add(MethodSpec.methodBuilder("inputRowsOf")
+                    .addJavadoc("The input rows part {@code part} copies and reads when the first layer is split by units.\n")
+                    .addModifiers(Modifier.PRIVATE)
+                    .returns(c.numeric.matrix())
+                    .addParameter(TypeName.INT, "part")
+                    .addStatement("return part == 0 ? inputRows : helperInputRows")
+                    .build());
+        }
         methods.add(MethodSpec.methodBuilder("meanLoss")
                 .addJavadoc("The batch's mean loss from the parts' sums, added in part order.\n")
                 .addModifiers(Modifier.PRIVATE)

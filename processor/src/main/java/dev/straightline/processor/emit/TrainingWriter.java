@@ -151,6 +151,7 @@ final class TrainingWriter {
                 .build());
         boolean dropout = c.hasDropout();
         boolean clips = c.network.gradientClipNorm() > 0;
+        boolean byUnits = new TeamWriter(c).byUnits();
         CodeBlock.Builder step = CodeBlock.builder()
                 // Clipping needs the whole gradient before the first update: it is stored, not fused.
                 .addStatement(clips ? "beginStep(x, $L, n, false)" : "beginStep(x, $L, n, update)", c.target())
@@ -162,8 +163,19 @@ final class TrainingWriter {
             step.beginControlFlow("if (n >= 4)").addStatement("run(TRANSPOSE)").endControlFlow();
         }
         CodeBlock beginOptimizer = c.optimizer.beginStep().isEmpty() ? CodeBlock.of("") : CodeBlock.of("beginOptimizerStep();\n");
-        step.addStatement("run(FORWARD_LOSS_DELTAS)")
-                .addStatement("$T loss = meanLoss(n)", c.numeric.scalar())
+        if (byUnits) {
+            step.add("// Two threads on the Vector API path split the first layer by its units, then the samples.\n")
+                    .addStatement("stepByUnits = $T.ENABLED && team != null && n >= MIN_SPLIT_BATCH", RuntimeTypes.SIMD)
+                    .beginControlFlow("if (stepByUnits)")
+                    .addStatement("run(FIRST_LAYER_BY_UNITS)")
+                    .addStatement("run(REST_LOSS_DELTAS)")
+                    .nextControlFlow("else")
+                    .addStatement("run(FORWARD_LOSS_DELTAS)")
+                    .endControlFlow();
+        } else {
+            step.addStatement("run(FORWARD_LOSS_DELTAS)");
+        }
+        step.addStatement("$T loss = meanLoss(n)", c.numeric.scalar())
                 .beginControlFlow("if (!$L)", c.numeric.isFinite("loss"))
                 .addStatement("throw new $T($S + loss + $S)", RuntimeTypes.NON_FINITE, "the mean loss of the batch is ",
                         "; the parameters were not updated")
@@ -219,6 +231,7 @@ final class TrainingWriter {
                 .addCode(step.build())
                 .build());
         CodeBlock.Builder forward = CodeBlock.builder();
+        CodeBlock.Builder afterFirstZ = CodeBlock.builder();
         CodeBlock.Builder backward = CodeBlock.builder();
         CodeBlock.Builder weights = CodeBlock.builder().addStatement("$L[] scratch = gradientRows[part]", c.numeric.name());
         CodeBlock.Builder finite = CodeBlock.builder();
@@ -228,8 +241,21 @@ final class TrainingWriter {
             forward.add(layer.forwardCall(c.kernels));
             if (layer.plan().isFirst()) {
                 forward.add(inputCheck());
+                afterFirstZ.addStatement("$L(from, to)", layer.activationName()).add(inputCheck());
+            } else {
+                afterFirstZ.add(layer.forwardCall(c.kernels));
             }
-            weights.add(layer.weightGradientCall(c.kernels));
+            if (layer.byUnits()) {
+                int units = layer.plan().units();
+                weights.beginControlFlow("if (stepByUnits)")
+                        .addStatement("$L(n, inputRowsOf(part), $T.unitBoundary($L, part, parts), $T.unitBoundary($L, part + 1, parts), scratch, update)",
+                                layer.weightGradientUnitsName(), RuntimeTypes.TEAM, units, RuntimeTypes.TEAM, units)
+                        .nextControlFlow("else")
+                        .add(layer.weightGradientCall(c.kernels))
+                        .endControlFlow();
+            } else {
+                weights.add(layer.weightGradientCall(c.kernels));
+            }
             finite.add(layer.requireFiniteGradient());
             biases.add(layer.biasGradient());
             biasUpdates.add(layer.biasUpdate(c.optimizer));
@@ -247,6 +273,17 @@ final class TrainingWriter {
                 .addParameter(TypeName.INT, "to")
                 .addCode(forward.build())
                 .build());
+        if (byUnits) {
+            methods.add(MethodSpec.methodBuilder("forwardAfterFirstZ")
+                    .addJavadoc("{@link #forward} from the first layer's Z on, which two parts computed by units: rows [from, to).\n")
+                    .addModifiers(Modifier.PRIVATE)
+                    .addParameter(c.numeric.vector(), "x")
+                    .addParameter(TypeName.INT, "first")
+                    .addParameter(TypeName.INT, "from")
+                    .addParameter(TypeName.INT, "to")
+                    .addCode(afterFirstZ.build())
+                    .build());
+        }
         methods.add(MethodSpec.methodBuilder("backward")
                 .addJavadoc("Back-propagates the loss gradient of samples [from, to) of a batch of n, last layer to first.\n")
                 .addModifiers(Modifier.PRIVATE)
@@ -294,6 +331,9 @@ final class TrainingWriter {
             methods.addAll(c.kernels.methodFor(layer, SharedKernels.Kind.FORWARD));
             methods.addAll(c.kernels.methodFor(layer, SharedKernels.Kind.BACKWARD));
             methods.addAll(c.kernels.methodFor(layer, SharedKernels.Kind.WEIGHT_GRADIENT));
+            if (layer.byUnits()) {
+                methods.addAll(layer.unitMethods(c.optimizer));
+            }
         }
         methods.add(c.loss.lossMethod(c.plan.output(), c.numeric));
         return methods;

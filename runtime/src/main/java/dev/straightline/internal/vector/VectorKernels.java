@@ -74,12 +74,18 @@ public final class VectorKernels implements DenseKernels {
     }
 
     @Override
-    public void forward(float[][] in, float[][] w, float[] b, float[][] z, int from, int to, int inputs, int units) {
+    public void forward(float[][] in, float[][] w, float[] b, float[][] z, int from, int to, int inputs, int units,
+            int unitFrom, int unitTo) {
+        checkUnits(units, unitFrom, unitTo);
+        if (unitFrom == unitTo) {
+            return;
+        }
+        boolean all = unitFrom == 0 && unitTo == units;
         if (units > L && units < 2 * L) {
             NarrowKernels.forward(in, w, b, z, from, to, inputs, units);
             return;
         }
-        if (to - from < 4) {
+        if (to - from < 4 && all) {
             for (int s = from; s < to; s++) {
                 forwardRow(in[s], w, b, z[s], inputs, units);
             }
@@ -89,13 +95,13 @@ public final class VectorKernels implements DenseKernels {
             int k1 = Math.min(inputs, k0 + K_CHUNK);
             if (k0 == 0) {
                 for (int s = from; s < to; s++) {
-                    System.arraycopy(b, 0, z[s], 0, units);
+                    System.arraycopy(b, unitFrom, z[s], unitFrom, unitTo - unitFrom);
                 }
             }
-            int j = 0;
+            int j = unitFrom;
             int sixesPerSlice = blocksOfSix(to - from);
             float[] packed = sixesPerSlice >= PACK_MIN_BLOCKS ? PACKED.get() : null;
-            for (; j + 2 * L <= units; j += 2 * L) {
+            for (; j + 2 * L <= unitTo; j += 2 * L) {
                 int s = from;
                 if (packed != null) {
                     pack(w, j, k0, k1, packed);
@@ -114,7 +120,7 @@ public final class VectorKernels implements DenseKernels {
                     forward1x16(in[s], w, z[s], j, k0, k1);
                 }
             }
-            for (; j + L <= units; j += L) {
+            for (; j + L <= unitTo; j += L) {
                 int s = from;
                 for (; s + 3 < to; s += 4) {
                     forward4x8(in, w, z, s, j, k0, k1);
@@ -123,7 +129,7 @@ public final class VectorKernels implements DenseKernels {
                     forward1x8(in[s], w, z[s], j, k0, k1);
                 }
             }
-            for (; j < units; j++) {
+            for (; j < unitTo; j++) {
                 int s = from;
                 for (; s + 3 < to; s += 4) {
                     scalarColumn4(in, w, z, s, j, k0, k1);
@@ -137,6 +143,19 @@ public final class VectorKernels implements DenseKernels {
                     z[s][j] = sum;
                 }
             }
+        }
+    }
+
+    /**
+     * A range of units starts on a block and ends on one or at the last unit; a layer narrower than a
+     * block is computed all at once (or not at all).
+     */
+    private static void checkUnits(int units, int unitFrom, int unitTo) {
+        boolean blocks = (unitFrom % UNIT_BLOCK == 0 || unitFrom == units) && (unitTo == units || unitTo % UNIT_BLOCK == 0);
+        boolean narrow = units < UNIT_BLOCK && unitFrom != unitTo && unitTo - unitFrom != units;
+        if (unitFrom < 0 || unitFrom > unitTo || unitTo > units || !blocks || narrow) {
+            throw new IllegalArgumentException("units [" + unitFrom + ", " + unitTo + ") of " + units
+                    + " do not start and end on blocks of " + UNIT_BLOCK);
         }
     }
 
@@ -431,7 +450,11 @@ public final class VectorKernels implements DenseKernels {
 
     @Override
     public void weightGradient(float[][] in, float[][] dz, float[][] w, float[][] dw, int n, int rowFrom, int rowTo,
-            int units, float rate, boolean update, float[] scratch) {
+            int units, int unitFrom, int unitTo, float rate, boolean update, float[] scratch) {
+        checkUnits(units, unitFrom, unitTo);
+        if (unitFrom == unitTo) {
+            return;
+        }
         if (units < 2 * L && n >= NarrowKernels.MIN_BATCH) {
             NarrowKernels.weightGradient(in, dz, w, dw, n, rowFrom, rowTo, units, rate, update);
             return;
@@ -449,8 +472,8 @@ public final class VectorKernels implements DenseKernels {
             if (blocked) {
                 copyBlocks(in, n, c0, sixes, scratch);
             }
-            for (int j0 = 0; j0 < wide; j0 += slice) {
-                int j1 = Math.min(wide, j0 + slice);
+            for (int j0 = unitFrom; j0 < Math.min(wide, unitTo); j0 += slice) {
+                int j1 = Math.min(Math.min(wide, unitTo), j0 + slice);
                 int k = c0;
                 for (int q = 0; q < sixes; q++, k += 6) {
                     if (blocked) {
@@ -467,7 +490,7 @@ public final class VectorKernels implements DenseKernels {
                 }
             }
         }
-        if (wide < units) {
+        if (wide < unitTo) {
             int k = rowFrom;
             for (; k + 3 < rowTo; k += 4) {
                 int j = gradientRows4x8(in, dz, w, dw, k, wide, n, units, rate, update);
