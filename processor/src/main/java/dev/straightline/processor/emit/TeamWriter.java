@@ -46,7 +46,8 @@ final class TeamWriter {
             fields.add(job("UPDATE_WEIGHTS", 4, "Job: the optimizer's step on the weights from the stored, clipped gradient, rows split."));
         }
         if (byUnits()) {
-            fields.add(job("FIRST_LAYER_BY_UNITS", 5, "Job: the first layer's Z for every sample, its units split between the parts."));
+            fields.add(job("FIRST_LAYER_BY_UNITS", 5, "Job: the first layer's Z for every sample, its units split between the parts"
+                    + (transposes() ? ", and the copy of W into Wᵀ, rows split." : ".")));
             fields.add(job("REST_LOSS_DELTAS", 6,
                     "Job: the forward pass after the first layer's Z, loss and every layer's dZ, samples split."));
         }
@@ -62,6 +63,7 @@ final class TeamWriter {
         int units = first.plan().units();
         return CodeBlock.builder()
                 .add("$<case FIRST_LAYER_BY_UNITS:\n$>")
+                .add(transposes() ? CodeBlock.of("transposeWeights(part);\n") : CodeBlock.of(""))
                 .addStatement("$L(stepX, n, inputRowsOf(part), $T.unitBoundary($L, part, parts), $T.unitBoundary($L, part + 1, parts))",
                         first.forwardUnitsName(), RuntimeTypes.TEAM, units, RuntimeTypes.TEAM, units)
                 .addStatement("break")

@@ -159,21 +159,23 @@ final class TrainingWriter {
         if (dropout) {
             step.addStatement("stepDropout = true");
         }
-        if (new TeamWriter(c).transposes()) {
-            step.beginControlFlow("if (n >= 4)").addStatement("run(TRANSPOSE)").endControlFlow();
-        }
+        CodeBlock transpose = new TeamWriter(c).transposes()
+                ? CodeBlock.builder().beginControlFlow("if (n >= 4)").addStatement("run(TRANSPOSE)").endControlFlow().build()
+                : CodeBlock.of("");
         CodeBlock beginOptimizer = c.optimizer.beginStep().isEmpty() ? CodeBlock.of("") : CodeBlock.of("beginOptimizerStep();\n");
         if (byUnits) {
-            step.add("// Two threads on the Vector API path split the first layer by its units, then the samples.\n")
+            step.add("// Two threads on the Vector API path split the first layer by its units (and copy Wᵀ in\n"
+                            + "// the same job), then the samples.\n")
                     .addStatement("stepByUnits = $T.ENABLED && team != null && n >= MIN_SPLIT_BATCH", RuntimeTypes.SIMD)
                     .beginControlFlow("if (stepByUnits)")
                     .addStatement("run(FIRST_LAYER_BY_UNITS)")
                     .addStatement("run(REST_LOSS_DELTAS)")
                     .nextControlFlow("else")
+                    .add(transpose)
                     .addStatement("run(FORWARD_LOSS_DELTAS)")
                     .endControlFlow();
         } else {
-            step.addStatement("run(FORWARD_LOSS_DELTAS)");
+            step.add(transpose).addStatement("run(FORWARD_LOSS_DELTAS)");
         }
         step.addStatement("$T loss = meanLoss(n)", c.numeric.scalar())
                 .beginControlFlow("if (!$L)", c.numeric.isFinite("loss"))
