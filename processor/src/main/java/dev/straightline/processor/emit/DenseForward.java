@@ -144,9 +144,9 @@ final class DenseForward {
     MethodSpec unitsMethod() {
         int in = layer.inputs();
         return MethodSpec.methodBuilder(dense.forwardUnitsName())
-                .addJavadoc("$L, units [j0, j1) of Z = X·W$L for samples [0, n), one part of the step when two\n"
-                                + "threads split this layer by units. The part first copies every sample's inputs into its own\n"
-                                + "{@code rows}, which its weight gradient reads again.\n",
+                .addJavadoc("$L, units [j0, j1) of Z = X·W$L\nfor samples [0, n): one part's share when two threads split "
+                                + "this layer by units. The part\nfirst copies every sample's inputs into its own {@code rows}, "
+                                + "which its weight gradient reads again.\n",
                         dense.describe(), layer.hasBias() ? " + b" : "")
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(numeric.vector(), "x")

@@ -122,8 +122,8 @@ final class DenseWeightGradient {
         int in = layer.inputs();
         int units = layer.units();
         MethodSpec.Builder method = MethodSpec.methodBuilder(dense.weightGradientUnitsName())
-                .addJavadoc("$L, columns [j0, j1) of the weight gradient for samples [0, n): dW = Xᵀ·dZ, with X\n"
-                        + "from this part's {@code rows}; with {@code update}, the optimizer's step on those columns of W.\n",
+                .addJavadoc("$L, columns [j0, j1) of the weight gradient\nfor samples [0, n): dW = Xᵀ·dZ, with X from "
+                        + "this part's {@code rows}; with {@code update}, the\noptimizer's step on those columns of W.\n",
                         dense.describe())
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(TypeName.INT, "n")

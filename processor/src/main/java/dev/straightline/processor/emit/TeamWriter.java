@@ -47,7 +47,7 @@ final class TeamWriter {
         }
         if (byUnits()) {
             fields.add(job("FIRST_LAYER_BY_UNITS", 5, "Job: the first layer's Z for every sample, its units split between the parts"
-                    + (transposes() ? ", and the copy of W into Wᵀ, rows split." : ".")));
+                    + (transposes() ? ",\nand the copy of W into Wᵀ, rows split." : ".")));
             fields.add(job("REST_LOSS_DELTAS", 6,
                     "Job: the forward pass after the first layer's Z, loss and every layer's dZ, samples split."));
         }
