@@ -464,9 +464,17 @@ public final class VectorKernels implements DenseKernels {
         // that this slice of dZ stays in L1 while the rows pass by, and the chunk's columns of X stay
         // in L2 across the slices; a small batch's dZ stays in L1 anyway.
         int slice = n <= SMALL_BATCH ? Math.max(wide, 2 * L) : 2 * L;
-        int rowChunk = n <= SMALL_BATCH ? Math.max(1, rowTo - rowFrom) : ROW_CHUNK;
+        // A range that starts past unit 0 is the second part of a layer split by units: it takes the
+        // chunks of rows last to first, so that the line each row's two parts share (where one's
+        // columns end and the other's begin) is written by the two cores at opposite ends of their
+        // passes, not at the same moment. No row's result depends on the order. (Probe, M1 at batch
+        // 32, halves on two threads: 73 µs in this order, 77 in the same order, one quiet run each.)
+        boolean reverse = unitFrom > 0;
+        int rowChunk = n <= SMALL_BATCH && !reverse ? Math.max(1, rowTo - rowFrom) : ROW_CHUNK;
+        int chunks = (rowTo - rowFrom + rowChunk - 1) / rowChunk;
         boolean blocked = n > SMALL_BATCH;
-        for (int c0 = rowFrom; c0 < rowTo; c0 += rowChunk) {
+        for (int m = 0; m < chunks; m++) {
+            int c0 = rowFrom + (reverse ? chunks - 1 - m : m) * rowChunk;
             int c1 = Math.min(rowTo, c0 + rowChunk);
             int sixes = blocksOfSix(c1 - c0);
             if (blocked) {
