@@ -3,7 +3,9 @@
 
 Usage: python3 benchmarks/summarize.py results.json
 Ratios compare variants measured in the same run: to the hand-written reference, or for
-TwoThreadBenchmark to one thread (plain or vector) in the same run. On a shared machine the best iteration is the
+TwoThreadBenchmark to one thread (plain or vector) in the same run. AlternatingThreadsBenchmark
+alternates one thread and two from one iteration to the next: its speedups are those of
+neighbouring iterations. On a shared machine the best iteration is the
 most repeatable figure, so both mean and best are shown.
 """
 import json
@@ -15,11 +17,15 @@ PEAK_FLOPS_PER_CALL = 2048 * 8 * 8 * 2
 FIRST_LAYER_BYTES = 784 * 128 * 4  # what one M1 prediction must read at least once
 
 rows = {}
+alternating = []
 for result in json.load(open(sys.argv[1])):
     bench, variant = result["benchmark"].rsplit(".", 2)[-2:]
     params = ",".join(f"{k}={v}" for k, v in sorted(result.get("params", {}).items()))
     metric = result["primaryMetric"]
     samples = [x for fork in metric["rawData"] for x in fork]
+    if bench == "AlternatingThreadsBenchmark":
+        alternating.append((params, variant, metric["rawData"][0], metric["scoreUnit"]))
+        continue
     seconds = {"ns/op": 1e-9, "us/op": 1e-6, "ms/op": 1e-3}[metric["scoreUnit"]]
     rows[(bench, params, variant)] = (metric["score"], metric["scoreError"], min(samples), metric["scoreUnit"], seconds)
 
@@ -60,3 +66,15 @@ for (bench, params, variant) in sorted(rows):
     g = (flops / (r[0] * r[4]) / 1e9, flops / (r[2] * r[4]) / 1e9)
     pct = f"{100 * g[0] / peak[0]:.0f} % / {100 * g[1] / peak[1]:.0f} %" if peak else ""
     print(f"| {bench} {params} | {variant} | {r[0]:.1f} ± {r[1]:.1f} {r[3]} | {r[2]:.1f} | {ratio} | {g[0]:.1f} / {g[1]:.1f} | {pct} |")
+
+if alternating:
+    # Iterations alternate one thread (even) and two (odd): each neighbouring pair gives a speedup.
+    print("\n| AlternatingThreadsBenchmark | variant | pairs | one thread: median (best) | two threads: median (best) "
+          "| speedup of the pairs: median (quartiles) | best two / best one |")
+    print("|---|---|---|---|---|---|---|")
+    for params, variant, raw, unit in sorted(alternating):
+        one, two = raw[0::2], raw[1::2]
+        pairs = sorted(a / b for a, b in zip(one, two))
+        q = lambda v, f: sorted(v)[min(len(v) - 1, int(f * len(v)))]
+        print(f"| {params} | {variant} | {len(pairs)} | {q(one, 0.5):.1f} ({min(one):.1f}) {unit} | {q(two, 0.5):.1f} ({min(two):.1f}) {unit} "
+              f"| {q(pairs, 0.5):.2f} ({q(pairs, 0.25):.2f}–{q(pairs, 0.75):.2f}) | {min(one) / min(two):.2f} |")
