@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.straightline.Tensor;
 import dev.straightline.nets.ClassifierNet;
 import dev.straightline.nets.DroppingFloatNet;
+import dev.straightline.nets.DroppingWideNet;
 import dev.straightline.nets.RegressionNet;
 import dev.straightline.nets.TiledNet;
 import dev.straightline.nets.WideAdamWNet;
@@ -104,6 +105,7 @@ class ThreadsTest {
         // The first layer split by units with optimizers that keep state, and an L2 penalty.
         assertTwoThreadsMatchOne(WideAdamWNet::new);
         assertTwoThreadsMatchOne(WideNesterovNet::new);
+        assertTwoThreadsMatchOne(DroppingWideNet::new);
     }
 
     @Test
