@@ -265,26 +265,12 @@ final class TrainingWriter {
         for (int i = c.layers.size() - 1; i >= 0; i--) {
             backward.add(c.layers.get(i).backwardCall(c.kernels));
         }
-        methods.add(MethodSpec.methodBuilder("forward")
-                .addJavadoc("Runs every layer, first to last, on rows [from, to); row s of each buffer holds sample\n"
-                        + "first + s of x. Throws if one of those samples is not finite, before any layer after the first.\n")
-                .addModifiers(Modifier.PRIVATE)
-                .addParameter(c.numeric.vector(), "x")
-                .addParameter(TypeName.INT, "first")
-                .addParameter(TypeName.INT, "from")
-                .addParameter(TypeName.INT, "to")
-                .addCode(forward.build())
-                .build());
+        methods.add(forwardMethod("forward", "Runs every layer, first to last, on rows [from, to); row s of each buffer holds sample\n"
+                + "first + s of x. Throws if one of those samples is not finite, before any layer after the first.\n", forward.build()));
         if (byUnits) {
-            methods.add(MethodSpec.methodBuilder("forwardAfterFirstZ")
-                    .addJavadoc("{@link #forward} from the first layer's Z on, which two parts computed by units: rows [from, to).\n")
-                    .addModifiers(Modifier.PRIVATE)
-                    .addParameter(c.numeric.vector(), "x")
-                    .addParameter(TypeName.INT, "first")
-                    .addParameter(TypeName.INT, "from")
-                    .addParameter(TypeName.INT, "to")
-                    .addCode(afterFirstZ.build())
-                    .build());
+            methods.add(forwardMethod("forwardAfterFirstZ",
+                    "{@link #forward} from the first layer's Z on, which two parts computed by units: rows [from, to).\n",
+                    afterFirstZ.build()));
         }
         methods.add(MethodSpec.methodBuilder("backward")
                 .addJavadoc("Back-propagates the loss gradient of samples [from, to) of a batch of n, last layer to first.\n")
@@ -339,6 +325,19 @@ final class TrainingWriter {
         }
         methods.add(c.loss.lossMethod(c.plan.output(), c.numeric));
         return methods;
+    }
+
+    /** A forward pass over rows [from, to) whose row s holds sample first + s of x. */
+    private MethodSpec forwardMethod(String name, String javadoc, CodeBlock body) {
+        return MethodSpec.methodBuilder(name)
+                .addJavadoc(javadoc)
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(c.numeric.vector(), "x")
+                .addParameter(TypeName.INT, "first")
+                .addParameter(TypeName.INT, "from")
+                .addParameter(TypeName.INT, "to")
+                .addCode(body)
+                .build();
     }
 
     /**
