@@ -131,12 +131,8 @@ class VectorKernelsTest {
                     float[][] splitDw = new float[inputs][units];
                     Simd.kernels().weightGradient(in, dz, splitW, splitDw, n, 0, middle, units, 0.25f, update, scratch(n));
                     Simd.kernels().weightGradient(in, dz, splitW, splitDw, n, middle, inputs, units, 0.25f, update, scratch(n));
-                    for (int k = 0; k < inputs; k++) {
-                        String where = "row " + k + " of shape " + java.util.Arrays.toString(shape) + ", update "
-                                + update + ", split at " + middle;
-                        assertArrayEquals(wholeW[k], splitW[k], "W " + where);
-                        assertArrayEquals(wholeDw[k], splitDw[k], "dW " + where);
-                    }
+                    assertSameRows(wholeW, wholeDw, splitW, splitDw,
+                            "shape " + java.util.Arrays.toString(shape) + ", update " + update + ", split at " + middle);
                 }
             }
         }
@@ -199,12 +195,8 @@ class VectorKernelsTest {
                         }
                     }
                     Simd.kernels().weightGradient(in, dz, splitW, splitDw, n, 0, inputs, units, middle, units, 0.25f, update, scratch(n));
-                    for (int k = 0; k < inputs; k++) {
-                        String where = "row " + k + " of shape " + java.util.Arrays.toString(shape) + ", update "
-                                + update + ", split at unit " + middle;
-                        assertArrayEquals(wholeW[k], splitW[k], "W " + where);
-                        assertArrayEquals(wholeDw[k], splitDw[k], "dW " + where);
-                    }
+                    assertSameRows(wholeW, wholeDw, splitW, splitDw,
+                            "shape " + java.util.Arrays.toString(shape) + ", update " + update + ", split at unit " + middle);
                 }
             }
         }
@@ -245,6 +237,14 @@ class VectorKernelsTest {
                 assertTrue(Simd.kernels().allFinite(x, i + 1, x.length), "only the values after " + i + " are looked at");
                 x[i] = kept;
             }
+        }
+    }
+
+    /** Every row of W and dW after a split computation is bitwise the row computed in one piece. */
+    private static void assertSameRows(float[][] wholeW, float[][] wholeDw, float[][] splitW, float[][] splitDw, String split) {
+        for (int k = 0; k < wholeW.length; k++) {
+            assertArrayEquals(wholeW[k], splitW[k], "W row " + k + " of " + split);
+            assertArrayEquals(wholeDw[k], splitDw[k], "dW row " + k + " of " + split);
         }
     }
 
