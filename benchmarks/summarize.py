@@ -18,11 +18,15 @@ FIRST_LAYER_BYTES = 784 * 128 * 4  # what one M1 prediction must read at least o
 
 rows = {}
 alternating = []
+ceilings = []
 for result in json.load(open(sys.argv[1])):
     bench, variant = result["benchmark"].rsplit(".", 2)[-2:]
     params = ",".join(f"{k}={v}" for k, v in sorted(result.get("params", {}).items()))
     metric = result["primaryMetric"]
     samples = [x for fork in metric["rawData"] for x in fork]
+    if bench == "TwoThreadCeilingBenchmark":
+        ceilings.append((params, variant, metric["rawData"][0], metric["scoreUnit"]))
+        continue
     if bench == "AlternatingThreadsBenchmark":
         alternating.append((params, variant, metric["rawData"][0], metric["scoreUnit"]))
         continue
@@ -78,3 +82,21 @@ if alternating:
         q = lambda v, f: sorted(v)[min(len(v) - 1, int(f * len(v)))]
         print(f"| {params} | {variant} | {len(pairs)} | {q(one, 0.5):.1f} ({min(one):.1f}) {unit} | {q(two, 0.5):.1f} ({min(two):.1f}) {unit} "
               f"| {q(pairs, 0.5):.2f} ({q(pairs, 0.25):.2f}–{q(pairs, 0.75):.2f}) | {min(one) / min(two):.2f} |")
+
+if ceilings:
+    # Iterations cycle through the step on one thread and two, then the FMA ceiling on one and two:
+    # each four neighbours give the step's speedup, the ceiling's, and the one as a fraction of the other.
+    print("\n| TwoThreadCeilingBenchmark | variant | quads | step: one / two threads, median (best) "
+          "| step speedup: median (quartiles), best/best | ceiling speedup: median (quartiles), best/best "
+          "| step speedup / ceiling speedup: median (quartiles) |")
+    print("|---|---|---|---|---|---|---|")
+    for params, variant, raw, unit in sorted(ceilings):
+        quads = len(raw) // 4
+        one, two, c_one, c_two = (raw[k:4 * quads:4] for k in range(4))
+        step = [a / b for a, b in zip(one, two)]
+        ceiling = [a / b for a, b in zip(c_one, c_two)]
+        fraction = [a / b for a, b in zip(step, ceiling)]
+        q = lambda v, f: sorted(v)[min(len(v) - 1, int(f * len(v)))]
+        spread = lambda v: f"{q(v, 0.5):.2f} ({q(v, 0.25):.2f}–{q(v, 0.75):.2f})"
+        print(f"| {params} | {variant} | {quads} | {q(one, 0.5):.1f} ({min(one):.1f}) / {q(two, 0.5):.1f} ({min(two):.1f}) {unit} "
+              f"| {spread(step)}, {min(one) / min(two):.2f} | {spread(ceiling)}, {min(c_one) / min(c_two):.2f} | {spread(fraction)} |")

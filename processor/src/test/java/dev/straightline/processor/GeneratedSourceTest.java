@@ -128,11 +128,26 @@ class GeneratedSourceTest {
         String split = generate(NetworkSource.network("Split", 784, "SOFTMAX_CROSS_ENTROPY").maxBatch(128)
                 .dense("hidden", 128, "RELU").dense("logits", 10, "IDENTITY"));
         assertThat(split).contains("run(FIRST_LAYER_BY_UNITS);");
-        assertThat(split).contains("hiddenForwardUnits(stepX, n, inputRowsOf(part), Team.unitBoundary(128, part, parts), "
-                + "Team.unitBoundary(128, part + 1, parts));");
-        assertThat(split).contains("hiddenWeightGradientUnits(n, inputRowsOf(part), Team.unitBoundary(128, part, parts), "
-                + "Team.unitBoundary(128, part + 1, parts), scratch, update);");
-        assertThat(split).contains("Simd.kernels().weightGradient(rows, hiddenDZ, hiddenW, hiddenDW, n, 0, 784, 128, j0, j1, learningRate, update, scratch);");
+        assertThat(split).contains("hiddenForwardUnits(stepX, n, inputRowsOf(part), part);");
+        assertThat(split).contains("hiddenWeightGradientUnits(n, inputRowsOf(part), part, scratch, update);");
+        // Every job resets the chunks that the parts take first come, first served.
+        assertThat(split).contains("unitChunks.reset();");
+        // The forward pass: eight blocks of 16 units.
+        assertThat(split).contains("(block = unitChunks.next(part, taken, 8)) >= 0");
+        assertThat(split).contains("Simd.kernels().forward(rows, hiddenW, hiddenB, hiddenZ, 0, n, 784, 128, block * 16, block * 16 + 16);");
+        // The weight gradient: five chunks of rows of each half of the units.
+        assertThat(split).contains("(chunk = unitChunks.next(part, taken, 10)) >= 0");
+        assertThat(split).contains("int k0 = chunk % 5 * 192;");
+        assertThat(split).contains("int j0 = chunk < 5 ? 0 : 64;");
+        assertThat(split).contains("Simd.kernels().weightGradient(rows, hiddenDZ, hiddenW, hiddenDW, n, k0, k1, 128, j0, j1, learningRate, update, scratch);");
+
+        // A width that is no multiple of the block: the last block ends at the last unit, the halves split on a block.
+        String uneven = generate(NetworkSource.network("Uneven", 100, "SOFTMAX_CROSS_ENTROPY").maxBatch(32)
+                .dense("hidden", 100, "RELU").dense("logits", 10, "IDENTITY"));
+        assertThat(uneven).contains("(block = unitChunks.next(part, taken, 7)) >= 0");
+        assertThat(uneven).contains("block * 16, Math.min(block * 16 + 16, 100));");
+        assertThat(uneven).contains("int j0 = chunk == 0 ? 0 : 48;");
+        assertThat(uneven).contains("int j1 = chunk == 0 ? 48 : 100;");
 
         String narrow = generate(NetworkSource.network("Narrow", 784, "SOFTMAX_CROSS_ENTROPY").maxBatch(128)
                 .dense("hidden", 16, "RELU").dense("logits", 10, "IDENTITY"));

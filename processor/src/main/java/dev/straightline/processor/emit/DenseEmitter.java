@@ -53,6 +53,15 @@ final class DenseEmitter {
      */
     static final int UNIT_BLOCK = 16;
 
+    /**
+     * Rows per chunk of the weight gradient of a layer split by units: two of the vector kernel's
+     * 96-row chunks, so M1's 784 rows make five chunks of each half of its units.
+     */
+    static final int UNIT_SPLIT_GRADIENT_ROWS = 192;
+
+    /** The field of a network split by units that hands out its chunks ({@code Chunks}). */
+    static final String UNIT_CHUNKS = "unitChunks";
+
     DenseEmitter(LayerPlan layer, Numeric numeric, int maxBatch, boolean straightLineAllowed, double l2,
             boolean fusedUpdates) {
         this(layer, numeric, maxBatch, straightLineAllowed, l2, fusedUpdates, false);
@@ -364,7 +373,15 @@ final class DenseEmitter {
         return layer.name() + "WeightGradientUnits";
     }
 
-    /** The methods of a layer split by units ({@link #byUnits}): its activation, and its forward pass and weight gradient over a range of units. */
+    /** Where a layer split by units splits its units in halves, for its weight gradient's chunks: on a block. */
+    int unitHalf() {
+        return layer.units() / 2 / UNIT_BLOCK * UNIT_BLOCK;
+    }
+
+    /**
+     * The methods of a layer split by units ({@link #byUnits}): its activation, and a part's share of
+     * its forward pass and weight gradient.
+     */
     List<MethodSpec> unitMethods(OptimizerEmitter optimizer) {
         DenseForward forward = new DenseForward(this);
         return List.of(forward.activationMethod(), forward.unitsMethod(), new DenseWeightGradient(this, optimizer).unitsMethod());

@@ -138,27 +138,35 @@ final class DenseForward {
     }
 
     /**
-     * Units [j0, j1) of Z for samples [0, n) of a layer split by units, from this part's own copy of
-     * the inputs ({@code rows}): each core reads only its own columns of W and rows it wrote itself.
+     * A part's share of Z for samples [0, n) of a layer split by units, from this part's own copy of
+     * the inputs ({@code rows}): blocks of units taken first come, first served, so that when both
+     * cores run alike each reads only its own columns of W and rows it wrote itself.
      */
     MethodSpec unitsMethod() {
         int in = layer.inputs();
+        int units = layer.units();
+        int block = DenseEmitter.UNIT_BLOCK;
+        int blocks = (units + block - 1) / block;
+        String end = units % block == 0 ? "block * " + block + " + " + block : "Math.min(block * " + block + " + " + block + ", " + units + ")";
         return MethodSpec.methodBuilder(dense.forwardUnitsName())
-                .addJavadoc("$L, units [j0, j1) of Z = X·W$L\nfor samples [0, n): one part's share when two threads split "
-                                + "this layer by units. The part\nfirst copies every sample's inputs into its own {@code rows}, "
+                .addJavadoc("$L, part {@code part}'s share of Z = X·W$L\nfor samples [0, n) when two threads split this "
+                                + "layer by units. The part first copies every\nsample's inputs into its own {@code rows}, "
                                 + "which its weight gradient reads again.\n",
                         dense.describe(), layer.hasBias() ? " + b" : "")
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(numeric.vector(), "x")
                 .addParameter(TypeName.INT, "n")
                 .addParameter(numeric.matrix(), "rows")
-                .addParameter(TypeName.INT, "j0")
-                .addParameter(TypeName.INT, "j1")
+                .addParameter(TypeName.INT, "part")
                 .beginControlFlow("for (int s = 0; s < n; s++)")
                 .addStatement("System.arraycopy(x, s * $L, rows[s], 0, $L)", in, in)
                 .endControlFlow()
-                .addStatement("$T.kernels().forward(rows, $L, $L, $L, 0, n, $L, $L, j0, j1)", RuntimeTypes.SIMD, layer.weights(),
-                        layer.hasBias() ? layer.bias() : "zeroBias", layer.pre(), in, layer.units())
+                .addComment("Blocks of $L units, first come, first served: part 0 takes them first to last, part 1 last to first.", block)
+                .beginControlFlow("for (int taken = 0, block; (block = $L.next(part, taken, $L)) >= 0; taken++)",
+                        DenseEmitter.UNIT_CHUNKS, blocks)
+                .addStatement("$T.kernels().forward(rows, $L, $L, $L, 0, n, $L, $L, block * $L, $L)", RuntimeTypes.SIMD, layer.weights(),
+                        layer.hasBias() ? layer.bias() : "zeroBias", layer.pre(), in, units, block, end)
+                .endControlFlow()
                 .build();
     }
 

@@ -114,38 +114,64 @@ final class DenseWeightGradient {
     }
 
     /**
-     * Columns [j0, j1) of every row of the weight gradient of a layer split by units
-     * ({@link DenseEmitter#byUnits}), from this part's own copy of the inputs, and with {@code update}
-     * the optimizer's step on those columns: the part's share when two threads split the layer.
+     * A part's share of the weight gradient of a layer split by units ({@link DenseEmitter#byUnits}),
+     * from this part's own copy of the inputs, and with {@code update} the optimizer's step on what it
+     * computed: chunks of rows of one half of the units, taken first come, first served.
      */
     MethodSpec unitsMethod() {
         int in = layer.inputs();
         int units = layer.units();
+        int half = dense.unitHalf();
+        int rowsPerChunk = DenseEmitter.UNIT_SPLIT_GRADIENT_ROWS;
+        int chunksPerHalf = (in + rowsPerChunk - 1) / rowsPerChunk;
         MethodSpec.Builder method = MethodSpec.methodBuilder(dense.weightGradientUnitsName())
-                .addJavadoc("$L, columns [j0, j1) of the weight gradient\nfor samples [0, n): dW = Xᵀ·dZ, with X from "
-                        + "this part's {@code rows}; with {@code update}, the\noptimizer's step on those columns of W.\n",
+                .addJavadoc("$L, part {@code part}'s share of the weight gradient\nfor samples [0, n): dW = Xᵀ·dZ, with X from "
+                        + "this part's {@code rows}; with {@code update}, the\noptimizer's step on the same rows and columns of W.\n",
                         dense.describe())
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(TypeName.INT, "n")
                 .addParameter(numeric.matrix(), "rows")
-                .addParameter(TypeName.INT, "j0")
-                .addParameter(TypeName.INT, "j1")
+                .addParameter(TypeName.INT, "part")
                 .addParameter(numeric.vector(), "scratch")
                 .addParameter(TypeName.BOOLEAN, "update");
+        CodeBlock.Builder body = CodeBlock.builder();
+        if (chunksPerHalf > 1) {
+            body.add("// Chunks of $L rows of units [0, $L) or [$L, $L), first come, first served: part 0 takes the first\n"
+                    + "// half's rows first to last, part 1 the second half's last to first; then each goes on into the other's.\n",
+                    rowsPerChunk, half, half, units);
+        } else {
+            body.add("// Units [0, $L) or [$L, $L), first come, first served: part 0 takes the first half, part 1 the\n"
+                    + "// second, each with all $L rows.\n", half, half, units, in);
+        }
+        body.beginControlFlow("for (int taken = 0, chunk; (chunk = $L.next(part, taken, $L)) >= 0; taken++)",
+                DenseEmitter.UNIT_CHUNKS, 2 * chunksPerHalf);
+        // The same lines whatever the width, so that the source does not grow with it.
+        String firstHalf;
+        if (chunksPerHalf > 1) {
+            body.addStatement("int k0 = chunk % $L * $L", chunksPerHalf, rowsPerChunk)
+                    .addStatement("int k1 = Math.min(k0 + $L, $L)", rowsPerChunk, in);
+            firstHalf = "chunk < " + chunksPerHalf;
+        } else {
+            body.addStatement("int k0 = 0").addStatement("int k1 = $L", in);
+            firstHalf = "chunk == 0";
+        }
+        body.addStatement("int j0 = $L ? 0 : $L", firstHalf, half)
+                .addStatement("int j1 = $L ? $L : $L", firstHalf, half, units);
         String rate = dense.l2 > 0 ? null : optimizer.plainStepRate();
         if (rate != null) {
-            return method.addStatement("$T.kernels().weightGradient(rows, $L, $L, $L, n, 0, $L, $L, j0, j1, $L, update, scratch)",
-                    RuntimeTypes.SIMD, layer.preGrad(), layer.weights(), layer.weightGrad(), in, units, rate).build();
+            body.addStatement("$T.kernels().weightGradient(rows, $L, $L, $L, n, k0, k1, $L, j0, j1, $L, update, scratch)",
+                    RuntimeTypes.SIMD, layer.preGrad(), layer.weights(), layer.weightGrad(), units, rate);
+        } else {
+            body.addStatement("$T.kernels().weightGradient(rows, $L, $L, $L, n, k0, k1, $L, j0, j1, 0, false, scratch)",
+                            RuntimeTypes.SIMD, layer.preGrad(), layer.weights(), layer.weightGrad(), units)
+                    .beginControlFlow("for (int k = k0; k < k1; k++)")
+                    .add(penalty(layer.weightGrad() + "[k]", "j0", "j1"))
+                    .beginControlFlow("if (update)")
+                    .add(optimizer.update(new OptimizerEmitter.Row(layer.weights(), "k", true), layer.weightGrad() + "[k]", "j0", "j1"))
+                    .endControlFlow()
+                    .endControlFlow();
         }
-        return method.addStatement("$T.kernels().weightGradient(rows, $L, $L, $L, n, 0, $L, $L, j0, j1, 0, false, scratch)",
-                        RuntimeTypes.SIMD, layer.preGrad(), layer.weights(), layer.weightGrad(), in, units)
-                .beginControlFlow("for (int k = 0; k < $L; k++)", in)
-                .addCode(penalty(layer.weightGrad() + "[k]", "j0", "j1"))
-                .beginControlFlow("if (update)")
-                .addCode(optimizer.update(new OptimizerEmitter.Row(layer.weights(), "k", true), layer.weightGrad() + "[k]", "j0", "j1"))
-                .endControlFlow()
-                .endControlFlow()
-                .build();
+        return method.addCode(body.endControlFlow().build()).build();
     }
 
     private CodeBlock penalty(String row) {

@@ -25,6 +25,7 @@ public final class RuntimeTypes {
     public static final ClassName INITIALIZERS = ClassName.get(INTERNAL, "Initializers");
     public static final ClassName SIMD = ClassName.get(INTERNAL, "Simd");
     public static final ClassName TEAM = ClassName.get(INTERNAL, "Team");
+    public static final ClassName CHUNKS = ClassName.get(INTERNAL, "Chunks");
     public static final ClassName DROPOUT_MASKS = ClassName.get(INTERNAL, "DropoutMasks");
     public static final ClassName DROPOUT_VIEW = ClassName.get(INTERNAL, "DropoutView");
     public static final ClassName GENERATED_MARK = ClassName.get(INTERNAL, "StraightlineGenerated");
@@ -37,7 +38,7 @@ public final class RuntimeTypes {
 
     /** All of the above, for the test that they exist. */
     public static final List<ClassName> ALL = List.of(LAYER, TENSOR, LOSS, INIT, ACTIVATION, CHECKS, FUNCTIONS,
-            LAYER_VIEW, TENSORS, INITIALIZERS, SIMD, TEAM, DROPOUT_MASKS, DROPOUT_VIEW, GENERATED_MARK, TRAINABLE, BATCH, NON_FINITE, WEIGHT_FILE, SCHEDULE);
+            LAYER_VIEW, TENSORS, INITIALIZERS, SIMD, TEAM, CHUNKS, DROPOUT_MASKS, DROPOUT_VIEW, GENERATED_MARK, TRAINABLE, BATCH, NON_FINITE, WEIGHT_FILE, SCHEDULE);
 
     private RuntimeTypes() {}
 }

@@ -60,12 +60,10 @@ final class TeamWriter {
     /** The two jobs of a step whose first layer is split by units, up to its deltas. */
     private CodeBlock restOfStepByUnits() {
         DenseEmitter first = c.layers.get(0);
-        int units = first.plan().units();
         return CodeBlock.builder()
                 .add("$<case FIRST_LAYER_BY_UNITS:\n$>")
                 .add(transposes() ? CodeBlock.of("transposeWeights(part);\n") : CodeBlock.of(""))
-                .addStatement("$L(stepX, n, inputRowsOf(part), $T.unitBoundary($L, part, parts), $T.unitBoundary($L, part + 1, parts))",
-                        first.forwardUnitsName(), RuntimeTypes.TEAM, units, RuntimeTypes.TEAM, units)
+                .addStatement("$L(stepX, n, inputRowsOf(part), part)", first.forwardUnitsName())
                 .addStatement("break")
                 .add("$<case REST_LOSS_DELTAS:\n$>")
                 .addStatement("forwardAfterFirstZ(stepX, 0, from, to)")
@@ -101,6 +99,10 @@ final class TeamWriter {
         if (byUnits()) {
             fields.add(FieldSpec.builder(TypeName.BOOLEAN, "stepByUnits", Modifier.PRIVATE)
                     .addJavadoc("Whether the running step splits the first layer by units: two parts on the Vector API path.\n").build());
+            fields.add(FieldSpec.builder(RuntimeTypes.CHUNKS, DenseEmitter.UNIT_CHUNKS, Modifier.PRIVATE, Modifier.FINAL)
+                    .addJavadoc("The chunks of the first layer's jobs that two parts split by units take first come, first\n"
+                            + "served, so that a core slowed by a neighbour takes fewer instead of holding the other up.\n")
+                    .initializer("new $T()", RuntimeTypes.CHUNKS).build());
             fields.add(FieldSpec.builder(c.numeric.matrix(), "helperInputRows", Modifier.PRIVATE)
                     .addJavadoc("The helper's own copy of the step's input rows when the first layer is split by units, so\n"
                             + "that each core reads inputs it copied itself; null without a helper or the Vector API.\n").build());
@@ -176,6 +178,7 @@ final class TeamWriter {
                         + "large enough, otherwise as one part on this thread.\n")
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(TypeName.INT, "job")
+                .addCode(byUnits() ? CodeBlock.of("$L.reset();\n", DenseEmitter.UNIT_CHUNKS) : CodeBlock.of(""))
                 .beginControlFlow("if (team != null && stepN >= MIN_SPLIT_BATCH)")
                 .addStatement("parts = $T.PARTS", RuntimeTypes.TEAM)
                 .addStatement("team.run(job)")

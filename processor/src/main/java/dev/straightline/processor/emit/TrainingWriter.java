@@ -248,10 +248,8 @@ final class TrainingWriter {
                 afterFirstZ.add(layer.forwardCall(c.kernels));
             }
             if (layer.byUnits()) {
-                int units = layer.plan().units();
                 weights.beginControlFlow("if (stepByUnits)")
-                        .addStatement("$L(n, inputRowsOf(part), $T.unitBoundary($L, part, parts), $T.unitBoundary($L, part + 1, parts), scratch, update)",
-                                layer.weightGradientUnitsName(), RuntimeTypes.TEAM, units, RuntimeTypes.TEAM, units)
+                        .addStatement("$L(n, inputRowsOf(part), part, scratch, update)", layer.weightGradientUnitsName())
                         .nextControlFlow("else")
                         .add(layer.weightGradientCall(c.kernels))
                         .endControlFlow();
