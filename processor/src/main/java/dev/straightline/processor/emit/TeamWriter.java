@@ -14,7 +14,10 @@ import javax.lang.model.element.Modifier;
  * runtime {@code Team} helper, run in parts: the step's state in fields, {@code setThreads},
  * {@code run(job)} and {@code runPart(job, part)}. Parts split samples for the per-sample passes
  * (forward, loss, deltas) and weight rows for the transposes and weight gradients, always at
- * multiples of four, so that two threads compute bitwise what one computes.
+ * multiples of four, so that two threads compute bitwise what one computes. A first layer split by
+ * units on the Vector API path ({@link DenseEmitter#byUnits}) is cut into chunks instead, which the
+ * parts take first come, first served from a runtime {@code Chunks}: a chunk computes the same
+ * values whichever part takes it.
  */
 final class TeamWriter {
     /** Batches below this stay on the calling thread: each part must hold at least one block of four samples. */
