@@ -120,6 +120,12 @@ public class TwoThreadCeilingBenchmark {
         sums[part * 32] = sum;
     }
 
+    /**
+     * {@link PeakBenchmark#fmaPeak}'s loop, written again on purpose: moved into one static method
+     * that both called, the peak ran 35× slower in one of two runs (109 µs against 3.1 µs per call),
+     * the Vector API's fallback when C2 does not intrinsify it; written inside its benchmark method
+     * the peak has been intrinsified in every run.
+     */
     private float fmaLoop(int steps) {
         FloatVector a = FloatVector.fromArray(S, seed, 0);
         FloatVector b = a.mul(0.5f);
