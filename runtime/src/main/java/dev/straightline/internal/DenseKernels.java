@@ -20,7 +20,7 @@ public interface DenseKernels {
 
     /**
      * {@link #forward} for units [unitFrom, unitTo) of Z only; the other units are not touched. Inner
-     * boundaries fall on multiples of {@link #UNIT_BLOCK} (see {@code Team.unitBoundary}), so a unit's
+     * boundaries fall on multiples of {@link #UNIT_BLOCK} (see {@code Chunks}), so a unit's
      * result does not depend on the range either: two threads that each take their own units write
      * only their own columns and read only their own columns of W.
      */

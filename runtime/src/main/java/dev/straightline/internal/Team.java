@@ -111,22 +111,6 @@ public final class Team implements AutoCloseable {
         return (int) ((long) n * part / parts) & ~3;
     }
 
-    /**
-     * The first of a layer's units [0, units) that part {@code part} of {@code parts} takes when the
-     * parts split a layer by its units (its columns of W and Z). Inner boundaries fall on multiples
-     * of {@link DenseKernels#UNIT_BLOCK}, the kernels' blocks; with fewer than two blocks of units,
-     * part 0 takes them all.
-     */
-    public static int unitBoundary(int units, int part, int parts) {
-        if (part <= 0) {
-            return 0;
-        }
-        if (part >= parts) {
-            return units;
-        }
-        return (int) ((long) units * part / parts) / DenseKernels.UNIT_BLOCK * DenseKernels.UNIT_BLOCK;
-    }
-
     /** The state the caller and the helper share; it references neither the team nor the work. */
     private static final class Handoff {
         volatile int posted;

@@ -128,16 +128,6 @@ class TeamTest {
     }
 
     @Test
-    void unitBoundariesFallOnKernelBlocks() {
-        assertEquals(64, Team.unitBoundary(128, 1, Team.PARTS));
-        assertEquals(144, Team.unitBoundary(300, 1, Team.PARTS), "150 rounded down to a block of 16");
-        assertEquals(16, Team.unitBoundary(37, 1, Team.PARTS));
-        assertEquals(0, Team.unitBoundary(31, 1, Team.PARTS), "under two blocks: the second part takes them all");
-        assertEquals(128, Team.unitBoundary(128, 2, Team.PARTS));
-        assertEquals(128, Team.unitBoundary(128, 1, 1), "one part takes everything");
-    }
-
-    @Test
     void boundariesFallOnMultiplesOfFourAndCoverEverything() {
         assertEquals(0, Team.boundary(32, 0, Team.PARTS));
         assertEquals(16, Team.boundary(32, 1, Team.PARTS));

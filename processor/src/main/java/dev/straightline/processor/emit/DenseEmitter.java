@@ -373,7 +373,10 @@ final class DenseEmitter {
         return layer.name() + "WeightGradientUnits";
     }
 
-    /** Where a layer split by units splits its units in halves, for its weight gradient's chunks: on a block. */
+    /**
+     * Where a layer split by units splits its units in halves, for its weight gradient's chunks: half
+     * the units rounded down to a block, so that both halves start on one (M1: 64; 100 units: 48).
+     */
     int unitHalf() {
         return layer.units() / 2 / UNIT_BLOCK * UNIT_BLOCK;
     }
