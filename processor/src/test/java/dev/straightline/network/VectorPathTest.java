@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.straightline.Tensor;
 import dev.straightline.internal.Simd;
+import dev.straightline.nets.BroadExactNet;
+import dev.straightline.nets.BroadNet;
 import dev.straightline.nets.TowerExactNet;
 import dev.straightline.nets.TowerNet;
 import dev.straightline.nets.WideExactNet;
@@ -42,6 +44,37 @@ class VectorPathTest {
     @Test
     void floatNetworkWithMomentumFollowsItsDoubleTwin() {
         assertFollowsTwin(new WideNesterovNet(3), new WideNesterovExactNet(3));
+    }
+
+    /**
+     * A layer of 128 units or more takes single samples through the vector kernels too, in passes of
+     * 128 units: predictions and steps of one sample follow the twin.
+     */
+    @Test
+    void floatNetworkWithHundredsOfUnitsFollowsItsDoubleTwinOneSampleAtATime() {
+        BroadNet single = new BroadNet(3);
+        BroadExactNet exact = new BroadExactNet(3);
+        assertFollowsTwin(single, exact);
+        SplittableRandom random = new SplittableRandom(5);
+        float[] x = new float[23];
+        double[] xExact = new double[23];
+        for (int step = 0; step < 5; step++) {
+            for (int i = 0; i < 23; i++) {
+                x[i] = (float) random.nextGaussian();
+                xExact[i] = x[i];
+            }
+            int label = random.nextInt(4);
+            float[] probabilities = single.predict(x);
+            double[] expected = exact.predict(xExact);
+            for (int j = 0; j < 4; j++) {
+                assertEquals(expected[j], probabilities[j], 1e-5, "probability " + j + " before step " + step);
+            }
+            assertEquals(exact.trainBatch(xExact, new int[] {label}, 1), single.trainBatch(x, new int[] {label}, 1), 1e-4,
+                    "loss of single-sample step " + step);
+        }
+        for (int t = 0; t < exact.parameters().size(); t++) {
+            assertClose(exact.parameters().get(t), single.parameters().get(t), 1e-4);
+        }
     }
 
     private static void assertFollowsTwin(TrainableNetwork single, TrainableNetwork exact) {

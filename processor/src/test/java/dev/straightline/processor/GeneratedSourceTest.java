@@ -60,6 +60,20 @@ class GeneratedSourceTest {
         assertThat(generate(mlp().precision("DOUBLE"))).contains("private final double[][] gradientRows = new double[Team.PARTS][264];");
     }
 
+    /**
+     * On the Vector API path, a layer of 128 units or more takes one sample through the kernels (a pass of
+     * sixteen FMA chains reads each row of W once); a narrower layer keeps fewer than four in the loops.
+     */
+    @Test
+    void singleSamplesTakeTheVectorKernelsInLayersOfAtLeast128Units() throws IOException {
+        String source = generate(mlp());
+        assertEquals(1, count(source, "if (Simd.ENABLED && (to - from >= 4 || to - from == 1)) {"), "the 256-unit layer");
+        assertEquals(1, count(source, "if (Simd.ENABLED && to - from >= 4) {"), "the 10-unit layer");
+        String narrower = generate(NetworkSource.network("Narrower", 784, "SOFTMAX_CROSS_ENTROPY")
+                .dense("hidden", 127, "RELU").dense("logits", 10, "IDENTITY"));
+        assertThat(narrower).doesNotContain("to - from == 1");
+    }
+
     /** The forward pass checks its inputs through whichever is narrower: x, or the first layer's Z. */
     @Test
     void theForwardPassChecksTheNarrowerOfXAndTheFirstLayersZ() throws IOException {

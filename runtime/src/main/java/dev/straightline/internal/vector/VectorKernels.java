@@ -216,11 +216,15 @@ public final class VectorKernels implements DenseKernels {
 
     /**
      * One sample alone (prediction, tiny batches): every weight is read once whatever the order, so
-     * 32 units per pass over all rows, four independent FMA chains, and no chunking; the units left
-     * over are summed exactly as the batched kernel sums them.
+     * 128 units per pass over all rows in sixteen independent FMA chains, then 32 units per pass in
+     * four, and no chunking; the units left over are summed exactly as the batched kernel sums them.
+     * Each unit's sum is b plus the products in row order, as in the batched kernel: the same bits.
      */
     private static void forwardRow(float[] in, float[][] w, float[] b, float[] z, int inputs, int units) {
         int j = 0;
+        for (; j + 16 * L <= units; j += 16 * L) {
+            forwardRow128(in, w, b, z, inputs, j);
+        }
         for (; j + 4 * L <= units; j += 4 * L) {
             FloatVector a0 = FloatVector.fromArray(S, b, j);
             FloatVector a1 = FloatVector.fromArray(S, b, j + L);
@@ -259,6 +263,67 @@ public final class VectorKernels implements DenseKernels {
             }
             z[j] = sum;
         }
+    }
+
+    /**
+     * Units [j, j + 128) of one sample in one pass over W's rows: each row's 512 bytes are read as
+     * one stream, where passes of 32 units read each row four times, a quarter at a time (M1's first
+     * layer, probe, median of 5 JVMs: 7.2 µs against 9.3, and 8.8 for the plain loop; reading W
+     * alone 6.5).
+     */
+    private static void forwardRow128(float[] in, float[][] w, float[] b, float[] z, int inputs, int j) {
+        FloatVector a0 = FloatVector.fromArray(S, b, j);
+        FloatVector a1 = FloatVector.fromArray(S, b, j + L);
+        FloatVector a2 = FloatVector.fromArray(S, b, j + 2 * L);
+        FloatVector a3 = FloatVector.fromArray(S, b, j + 3 * L);
+        FloatVector a4 = FloatVector.fromArray(S, b, j + 4 * L);
+        FloatVector a5 = FloatVector.fromArray(S, b, j + 5 * L);
+        FloatVector a6 = FloatVector.fromArray(S, b, j + 6 * L);
+        FloatVector a7 = FloatVector.fromArray(S, b, j + 7 * L);
+        FloatVector a8 = FloatVector.fromArray(S, b, j + 8 * L);
+        FloatVector a9 = FloatVector.fromArray(S, b, j + 9 * L);
+        FloatVector a10 = FloatVector.fromArray(S, b, j + 10 * L);
+        FloatVector a11 = FloatVector.fromArray(S, b, j + 11 * L);
+        FloatVector a12 = FloatVector.fromArray(S, b, j + 12 * L);
+        FloatVector a13 = FloatVector.fromArray(S, b, j + 13 * L);
+        FloatVector a14 = FloatVector.fromArray(S, b, j + 14 * L);
+        FloatVector a15 = FloatVector.fromArray(S, b, j + 15 * L);
+        for (int k = 0; k < inputs; k++) {
+            float[] wk = w[k];
+            FloatVector x = FloatVector.broadcast(S, in[k]);
+            a0 = FloatVector.fromArray(S, wk, j).fma(x, a0);
+            a1 = FloatVector.fromArray(S, wk, j + L).fma(x, a1);
+            a2 = FloatVector.fromArray(S, wk, j + 2 * L).fma(x, a2);
+            a3 = FloatVector.fromArray(S, wk, j + 3 * L).fma(x, a3);
+            a4 = FloatVector.fromArray(S, wk, j + 4 * L).fma(x, a4);
+            a5 = FloatVector.fromArray(S, wk, j + 5 * L).fma(x, a5);
+            a6 = FloatVector.fromArray(S, wk, j + 6 * L).fma(x, a6);
+            a7 = FloatVector.fromArray(S, wk, j + 7 * L).fma(x, a7);
+            a8 = FloatVector.fromArray(S, wk, j + 8 * L).fma(x, a8);
+            a9 = FloatVector.fromArray(S, wk, j + 9 * L).fma(x, a9);
+            a10 = FloatVector.fromArray(S, wk, j + 10 * L).fma(x, a10);
+            a11 = FloatVector.fromArray(S, wk, j + 11 * L).fma(x, a11);
+            a12 = FloatVector.fromArray(S, wk, j + 12 * L).fma(x, a12);
+            a13 = FloatVector.fromArray(S, wk, j + 13 * L).fma(x, a13);
+            a14 = FloatVector.fromArray(S, wk, j + 14 * L).fma(x, a14);
+            a15 = FloatVector.fromArray(S, wk, j + 15 * L).fma(x, a15);
+        }
+        a0.intoArray(z, j);
+        a1.intoArray(z, j + L);
+        a2.intoArray(z, j + 2 * L);
+        a3.intoArray(z, j + 3 * L);
+        a4.intoArray(z, j + 4 * L);
+        a5.intoArray(z, j + 5 * L);
+        a6.intoArray(z, j + 6 * L);
+        a7.intoArray(z, j + 7 * L);
+        a8.intoArray(z, j + 8 * L);
+        a9.intoArray(z, j + 9 * L);
+        a10.intoArray(z, j + 10 * L);
+        a11.intoArray(z, j + 11 * L);
+        a12.intoArray(z, j + 12 * L);
+        a13.intoArray(z, j + 13 * L);
+        a14.intoArray(z, j + 14 * L);
+        a15.intoArray(z, j + 15 * L);
     }
 
     /** Four samples × 16 units of Z, accumulated over weight rows [k0, k1) in eight registers. */
