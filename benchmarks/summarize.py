@@ -11,8 +11,12 @@ most repeatable figure, so both mean and best are shown.
 import json
 import sys
 
-FLOPS_PER_SAMPLE = 409_088     # 784-128-10 training step: 4 x 101,770 multiply-adds, 2 FLOPs each
-PREDICT_FLOPS = 2 * 101_770    # one forward pass
+# The count: a training step is 2·params FLOPs forward plus 2·params backward per sample.
+M1_PARAMS = 784 * 128 + 128 + 128 * 10 + 10                       # 101,770
+M2_PARAMS = 784 * 256 + 256 + 256 * 128 + 128 + 128 * 10 + 10     # 235,146
+FLOPS_PER_SAMPLE = {"TrainStepBenchmark": 4 * M1_PARAMS, "TwoThreadBenchmark": 4 * M1_PARAMS,
+                    "DeepTrainStepBenchmark": 4 * M2_PARAMS}
+PREDICT_FLOPS = 2 * M1_PARAMS  # one forward pass
 PEAK_FLOPS_PER_CALL = 2048 * 8 * 8 * 2
 FIRST_LAYER_BYTES = 784 * 128 * 4  # what one M1 prediction must read at least once
 
@@ -57,8 +61,8 @@ for (bench, params, variant) in sorted(rows):
     reference = "oneThreadVector" if variant.endswith("Vector") else "oneThread"
     h = rows.get((bench, params, "handWritten")) or (rows.get((bench, params, reference)) if bench == "TwoThreadBenchmark" else None)
     flops = None
-    if bench in ("TrainStepBenchmark", "TwoThreadBenchmark"):
-        flops = int(params.split("=")[1]) * FLOPS_PER_SAMPLE
+    if bench in FLOPS_PER_SAMPLE:
+        flops = int(params.split("=")[1]) * FLOPS_PER_SAMPLE[bench]
     elif bench == "PredictBenchmark":
         flops = PREDICT_FLOPS
     elif bench == "KernelBenchmark":
