@@ -689,8 +689,8 @@ public final class VectorKernels implements DenseKernels {
      * <p>Written out for all twelve vectors (48 more vector operations), the step made this method
      * too much for C2 in some JVMs: it left the last six stores as calls and boxed their vectors.
      * M2 at batch 32 then allocated 0.77–0.93 MB and took 870–890 µs per step instead of 590, in
-     * three to six of eight JMH forks (JDK 17). Through {@code sums}: no fork allocated in 13, at
-     * 620–630 µs.
+     * three to six of eight JMH forks (JDK 17). Through {@code sums}: no fork allocated in sixteen,
+     * at 612–660 µs; the kernel alone is about 9 % slower than with the step in registers.
      */
     private static void gradientRows6x16(float[][] in, float[][] dz, float[][] w, float[][] dw, int k, int j0, int j1,
             int n, float rate, boolean update, float[] sums) {
@@ -733,22 +733,18 @@ public final class VectorKernels implements DenseKernels {
             a41.intoArray(sums, 9 * L);
             a50.intoArray(sums, 10 * L);
             a51.intoArray(sums, 11 * L);
-            for (int r = 0; r < 6; r++) {
-                gradientStep(sums, 2 * L * r, update ? w[k + r] : dw[k + r], j, rate, update);
+            if (update) {
+                for (int r = 0, o = 0; r < 6; r++, o += 2 * L) {
+                    float[] row = w[k + r];
+                    FloatVector.fromArray(S, row, j).sub(FloatVector.fromArray(S, sums, o).mul(rate)).intoArray(row, j);
+                    FloatVector.fromArray(S, row, j + L).sub(FloatVector.fromArray(S, sums, o + L).mul(rate))
+                            .intoArray(row, j + L);
+                }
+            } else {
+                for (int r = 0; r < 6; r++) {
+                    System.arraycopy(sums, 2 * L * r, dw[k + r], j, 2 * L);
+                }
             }
-        }
-    }
-
-    /**
-     * The sixteen sums at {@code sums[o, o + 16)} of one row: with {@code update} the step on W's row at
-     * unit j, {@code w -= rate·g} rounded as the other kernels round it, otherwise stored as dW's row.
-     */
-    private static void gradientStep(float[] sums, int o, float[] row, int j, float rate, boolean update) {
-        if (update) {
-            FloatVector.fromArray(S, row, j).sub(FloatVector.fromArray(S, sums, o).mul(rate)).intoArray(row, j);
-            FloatVector.fromArray(S, row, j + L).sub(FloatVector.fromArray(S, sums, o + L).mul(rate)).intoArray(row, j + L);
-        } else {
-            System.arraycopy(sums, o, row, j, 2 * L);
         }
     }
 
