@@ -72,6 +72,9 @@ class GeneratedSourceTest {
         String narrower = generate(NetworkSource.network("Narrower", 784, "SOFTMAX_CROSS_ENTROPY")
                 .dense("hidden", 127, "RELU").dense("logits", 10, "IDENTITY"));
         assertThat(narrower).doesNotContain("to - from == 1");
+        String exactly128 = generate(NetworkSource.network("Exactly128", 784, "SOFTMAX_CROSS_ENTROPY")
+                .dense("hidden", 128, "RELU").dense("logits", 10, "IDENTITY"));
+        assertEquals(1, count(exactly128, "to - from == 1"), "a 128-unit layer");
     }
 
     /** The forward pass checks its inputs through whichever is narrower: x, or the first layer's Z. */
