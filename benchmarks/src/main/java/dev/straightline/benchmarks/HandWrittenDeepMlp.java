@@ -52,7 +52,7 @@ public final class HandWrittenDeepMlp {
     /** Forward, loss and backward without the update. */
     public float computeGradients(float[] x, int[] labels, int n) {
         forward(x, n);
-        float loss = softmaxCrossEntropy(labels, n);
+        float loss = HandWrittenMlp.softmaxCrossEntropy(logits, d3, labels, n);
         backward(x, n);
         return loss;
     }
@@ -94,29 +94,6 @@ public final class HandWrittenDeepMlp {
                 }
             }
         }
-    }
-
-    private float softmaxCrossEntropy(int[] labels, int n) {
-        double total = 0;
-        for (int s = 0; s < n; s++) {
-            float[] z = logits[s];
-            float[] dz = d3[s];
-            float max = z[0];
-            for (int j = 1; j < OUT; j++) {
-                max = Math.max(max, z[j]);
-            }
-            float sum = 0;
-            for (int j = 0; j < OUT; j++) {
-                dz[j] = (float) Math.exp(z[j] - max);
-                sum += dz[j];
-            }
-            for (int j = 0; j < OUT; j++) {
-                dz[j] = dz[j] / sum / n;
-            }
-            dz[labels[s]] -= 1f / n;
-            total += max + Math.log(sum) - z[labels[s]];
-        }
-        return (float) (total / n);
     }
 
     private void backward(float[] x, int n) {

@@ -36,7 +36,7 @@ public final class HandWrittenMlp {
     /** One SGD step on n samples; returns the mean loss before the update. */
     public float trainBatch(float[] x, int[] labels, int n) {
         forward(x, n);
-        float loss = softmaxCrossEntropy(labels, n);
+        float loss = softmaxCrossEntropy(logits, dLogits, labels, n);
         backward(x, n);
         update();
         return loss;
@@ -45,7 +45,7 @@ public final class HandWrittenMlp {
     /** Forward, loss and backward without the update. */
     public float computeGradients(float[] x, int[] labels, int n) {
         forward(x, n);
-        float loss = softmaxCrossEntropy(labels, n);
+        float loss = softmaxCrossEntropy(logits, dLogits, labels, n);
         backward(x, n);
         return loss;
     }
@@ -95,7 +95,11 @@ public final class HandWrittenMlp {
         }
     }
 
-    private float softmaxCrossEntropy(int[] labels, int n) {
+    /**
+     * The mean softmax cross-entropy of rows [0, n) of {@code logits}, and its gradient with respect to
+     * them in {@code dLogits}; {@link HandWrittenDeepMlp} uses it too.
+     */
+    static float softmaxCrossEntropy(float[][] logits, float[][] dLogits, int[] labels, int n) {
         double total = 0;
         for (int s = 0; s < n; s++) {
             float[] z = logits[s];

@@ -514,6 +514,10 @@ public final class VectorKernels implements DenseKernels {
         a.intoArray(z, j);
     }
 
+    /**
+     * A large batch's blocks of X ({@link #copyBlocks}); a small batch's six-row kernel keeps its twelve
+     * sums there (96 floats, one chunk's rows for one sample).
+     */
     @Override
     public int weightGradientScratch(int maxBatch) {
         return ROW_CHUNK * maxBatch;
