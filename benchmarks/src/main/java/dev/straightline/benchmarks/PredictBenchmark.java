@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /** Single-sample prediction of the 784-128-10 network: generated versus hand-written. */
@@ -21,6 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class PredictBenchmark {
     private Mnist128Net generated;
+    private Mnist128Net twoThreads;
     private HandWrittenMlp handWritten;
     private float[] x;
     private final float[] out = new float[10];
@@ -28,6 +30,8 @@ public class PredictBenchmark {
     @Setup
     public void setUp() {
         generated = new Mnist128Net(1);
+        twoThreads = new Mnist128Net(1);
+        twoThreads.setThreads(2);
         handWritten = new HandWrittenMlp(1, 0.01f);
         handWritten.copyWeightsFrom(generated);
         x = Inputs.pixels(1, 4);
@@ -45,6 +49,22 @@ public class PredictBenchmark {
     public float[] generatedVector() {
         generated.predict(x, out);
         return out;
+    }
+
+    /**
+     * The same, on two threads: while the helper is awake (predictions less than a millisecond apart),
+     * each core computes half the first layer's units from its half of W.
+     */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--add-modules", "jdk.incubator.vector"})
+    public float[] generatedVectorTwoThreads() {
+        twoThreads.predict(x, out);
+        return out;
+    }
+
+    @TearDown
+    public void tearDown() {
+        twoThreads.setThreads(1);
     }
 
     @Benchmark

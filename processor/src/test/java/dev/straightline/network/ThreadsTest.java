@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.straightline.Tensor;
+import dev.straightline.nets.BroadNet;
 import dev.straightline.nets.ClassifierNet;
 import dev.straightline.nets.DroppingFloatNet;
 import dev.straightline.nets.DroppingWideNet;
@@ -106,6 +107,48 @@ class ThreadsTest {
         assertTwoThreadsMatchOne(WideAdamWNet::new);
         assertTwoThreadsMatchOne(WideNesterovNet::new);
         assertTwoThreadsMatchOne(DroppingWideNet::new);
+    }
+
+    /**
+     * One sample's prediction on two threads: while the helper is awake each thread takes half the
+     * first layer's units (Wide: 16 of 37; Broad: 144 of 300, past a pass of 128 on each side); once it
+     * has parked, the caller predicts alone. Both give bitwise what one thread gives.
+     */
+    @Test
+    void oneSamplePredictionsOnTwoThreadsAreBitwiseThoseOfOneAwakeOrParked() throws InterruptedException {
+        assertPredictionsMatch(new WideNet(), new WideNet(), WideNet::predict, WideNet::classify);
+        assertPredictionsMatch(new BroadNet(), new BroadNet(), BroadNet::predict, BroadNet::classify);
+    }
+
+    private static <N extends TrainableNetwork> void assertPredictionsMatch(N one, N two,
+            java.util.function.BiFunction<N, float[], float[]> predict, java.util.function.ToIntBiFunction<N, float[]> classify)
+            throws InterruptedException {
+        two.setThreads(2);
+        try {
+            DataSet data = data(one, 32, 3);
+            Batch batchOne = new Batch(one, 32);
+            Batch batchTwo = new Batch(two, 32);
+            batchOne.fill(data, 0, 32);
+            batchTwo.fill(data, 0, 32);
+            for (int step = 0; step < 3; step++) {
+                one.trainBatch(batchOne);
+                two.trainBatch(batchTwo);
+            }
+            SplittableRandom random = new SplittableRandom(17);
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < 200; i++) {
+                    float[] x = new float[one.inputs()];
+                    for (int k = 0; k < x.length; k++) {
+                        x[k] = (float) random.nextGaussian();
+                    }
+                    assertArrayEquals(predict.apply(one, x), predict.apply(two, x), "prediction " + i + " of round " + round);
+                    assertEquals(classify.applyAsInt(one, x), classify.applyAsInt(two, x), "class " + i + " of round " + round);
+                }
+                Thread.sleep(20);
+            }
+        } finally {
+            two.setThreads(1);
+        }
     }
 
     @Test

@@ -84,6 +84,24 @@ public final class Team implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code job} as {@link #run} does and returns true while the helper is awake. A helper that
+     * has parked (idle for {@value #SPIN_NANOS} ns) takes tens of microseconds to wake, longer than a
+     * short job such as one prediction takes alone: then this runs nothing, wakes the helper for the
+     * jobs that follow, and returns false, and the caller does the job alone. For jobs whose results
+     * do not depend on how they are split.
+     */
+    public boolean runIfAwake(int job) {
+        Handoff h = handoff;
+        if (h.parked) {
+            h.woken = true;
+            LockSupport.unpark(h.helper);
+            return false;
+        }
+        run(job);
+        return true;
+    }
+
     /** Ends the helper thread. The team must not be used afterwards. */
     @Override
     public void close() {
@@ -93,6 +111,11 @@ public final class Team implements AutoCloseable {
     /** Whether the helper thread is still running (for tests). */
     public boolean helperAlive() {
         return handoff.helper.isAlive();
+    }
+
+    /** Whether the helper has parked, idle (for tests). */
+    public boolean helperParked() {
+        return handoff.parked;
     }
 
     /**
@@ -117,6 +140,8 @@ public final class Team implements AutoCloseable {
         volatile int finished;
         volatile boolean parked;
         volatile boolean closed;
+        /** Set by {@link #runIfAwake} to wake a parked helper with no job; cleared by the helper. */
+        volatile boolean woken;
         /** Written before {@link #posted}, read after it. */
         int job;
         /** Written before {@link #finished}, read after it. */
@@ -193,10 +218,12 @@ public final class Team implements AutoCloseable {
                     start = now;
                 } else if (now - start > SPIN_NANOS) {
                     h.parked = true;
-                    while (h.posted == seen && !h.closed) {
+                    while (h.posted == seen && !h.closed && !h.woken) {
                         LockSupport.park(this);
                     }
+                    h.woken = false;
                     h.parked = false;
+                    start = 0;
                 }
             }
         }

@@ -60,6 +60,44 @@ class TeamTest {
     }
 
     @Test
+    void runIfAwakeWakesAParkedHelperInsteadOfRunningAndRunsOnceItIsAwake() throws InterruptedException {
+        Recorder recorder = new Recorder();
+        try (Team team = new Team(recorder, "test-helper")) {
+            team.run(1);
+            awaitParked(team);
+            assertFalse(team.runIfAwake(2), "a parked helper would take longer to wake than a short job");
+            assertEquals(1, recorder.sums[0], "nothing ran on the caller");
+            assertEquals(1, recorder.sums[1], "nothing ran on the helper");
+            // The woken helper spins for a while and parks again; a caller held up past that finds it parked
+            // and wakes it once more. One that was never woken would stay parked.
+            int attempts = 1;
+            while (!team.runIfAwake(4)) {
+                assertTrue(++attempts < 1000, "the helper never woke");
+                awaitAwake(team);
+            }
+            assertEquals(5, recorder.sums[0]);
+            assertEquals(5, recorder.sums[1]);
+            assertNotSame(recorder.threads[0], recorder.threads[1]);
+        }
+    }
+
+    private static void awaitParked(Team team) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!team.helperParked()) {
+            assertTrue(System.nanoTime() < deadline, "the helper is still awake");
+            Thread.sleep(1);
+        }
+    }
+
+    /** Spins up to 5 ms until the helper is awake: a woken helper stays awake only {@value Team#SPIN_NANOS} ns. */
+    private static void awaitAwake(Team team) {
+        long deadline = System.nanoTime() + 5_000_000L;
+        while (team.helperParked() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
     void aFailureInEitherPartIsRethrownAfterBothPartsFinished() {
         Recorder recorder = new Recorder();
         try (Team team = new Team(recorder, "test-helper")) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class VectorKernelsTest {
     private static final int[][] SHAPES = { // n, inputs, units
         {1, 784, 128}, {4, 13, 16}, {7, 13, 37}, {32, 784, 128}, {5, 3, 8}, {9, 64, 70}, {2, 5, 3}, {32, 128, 10},
-        {6, 9, 26}, {100, 300, 40}, {128, 784, 128}, {33, 257, 9}, {9, 50, 300}
+        {6, 9, 26}, {100, 300, 40}, {128, 784, 128}, {33, 257, 9}, {9, 50, 300}, {1, 23, 37}, {1, 50, 300}
     };
 
     private static float[][] random(int rows, int columns, SplittableRandom random) {

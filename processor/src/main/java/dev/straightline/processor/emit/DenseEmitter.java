@@ -112,6 +112,16 @@ final class DenseEmitter {
     }
 
     /**
+     * Whether two threads share one sample's forward pass through this layer, half its units each
+     * ({@code forwardSample}): a first layer split by units that takes one sample through the vector
+     * kernels, whose sums the halves repeat bit for bit. Narrower layers sum one sample in the plain
+     * loops, in another order, and take too little time to share.
+     */
+    boolean sharesSamples() {
+        return byUnits() && layer.units() >= DenseForward.SINGLE_SAMPLE_KERNEL_UNITS;
+    }
+
+    /**
      * The rows of this layer's input in a training step, for the weight gradient: the staged input
      * rows, or the previous layer's H (after its dropout, if it has one).
      */
@@ -369,6 +379,10 @@ final class DenseEmitter {
         return layer.name() + "ForwardUnits";
     }
 
+    String forwardHalfName() {
+        return layer.name() + "ForwardHalf";
+    }
+
     String weightGradientUnitsName() {
         return layer.name() + "WeightGradientUnits";
     }
@@ -382,12 +396,18 @@ final class DenseEmitter {
     }
 
     /**
-     * The methods of a layer split by units ({@link #byUnits}): its activation, and a part's share of
-     * its forward pass and weight gradient.
+     * The methods of a layer split by units ({@link #byUnits}): its activation, a part's share of its
+     * forward pass and weight gradient, and a part's half of one sample's forward pass when it shares
+     * samples ({@link #sharesSamples}).
      */
     List<MethodSpec> unitMethods(OptimizerEmitter optimizer) {
         DenseForward forward = new DenseForward(this);
-        return List.of(forward.activationMethod(), forward.unitsMethod(), new DenseWeightGradient(this, optimizer).unitsMethod());
+        List<MethodSpec> methods = new ArrayList<>(List.of(forward.activationMethod(), forward.unitsMethod(),
+                new DenseWeightGradient(this, optimizer).unitsMethod()));
+        if (sharesSamples()) {
+            methods.add(forward.halfMethod());
+        }
+        return methods;
     }
 
     String backwardName() {

@@ -183,6 +183,28 @@ final class DenseForward {
                 .build();
     }
 
+    /**
+     * A part's half of one sample's Z when two threads share a prediction: always the same half, so
+     * that each core keeps its half of W in its own L2 from one prediction to the next.
+     */
+    MethodSpec halfMethod() {
+        int in = layer.inputs();
+        int half = dense.unitHalf();
+        return MethodSpec.methodBuilder(dense.forwardHalfName())
+                .addJavadoc("$L, part {@code part}'s half of one sample's Z = x·W$L when two threads share a\n"
+                                + "prediction: units [0, $L) or [$L, $L), from the part's own copy of x in {@code rows}.\n",
+                        dense.describe(), layer.hasBias() ? " + b" : "", half, half, layer.units())
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(numeric.vector(), "x")
+                .addParameter(numeric.matrix(), "rows")
+                .addParameter(TypeName.INT, "part")
+                .addStatement("System.arraycopy(x, 0, rows[0], 0, $L)", in)
+                .addStatement("$T.kernels().forward(rows, $L, $L, $L, 0, 1, $L, $L, part == 0 ? 0 : $L, part == 0 ? $L : $L)",
+                        RuntimeTypes.SIMD, layer.weights(), layer.hasBias() ? layer.bias() : "zeroBias", layer.pre(), in,
+                        layer.units(), half, half, layer.units())
+                .build();
+    }
+
     private CodeBlock.Builder activationRows(CodeBlock.Builder body) {
         if (!activation.isIdentity()) {
             body.beginControlFlow("for (int s = from; s < to; s++)")

@@ -1,5 +1,6 @@
 package dev.straightline.processor.emit;
 
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ final class PredictionWriter {
                 .addParameter(vector, "out")
                 .addStatement("$T.exactLength($S, x.length, INPUTS)", RuntimeTypes.CHECKS, "x")
                 .addStatement("$T.exactLength($S, out.length, OUTPUTS)", RuntimeTypes.CHECKS, "out")
-                .addStatement("forward(x, 0, 0, 1)")
+                .addStatement("$L", sampleForward())
                 .addStatement("writePredictions(out, 0, 1)")
                 .build());
         methods.add(MethodSpec.methodBuilder("predict")
@@ -63,7 +64,7 @@ final class PredictionWriter {
                     .returns(TypeName.INT)
                     .addParameter(vector, "x")
                     .addStatement("$T.exactLength($S, x.length, INPUTS)", RuntimeTypes.CHECKS, "x")
-                    .addStatement("forward(x, 0, 0, 1)")
+                    .addStatement("$L", sampleForward())
                     .addStatement("$T z = $L[0]", vector, c.plan.output().out())
                     .addCode(c.loss.classify(c.outputs(), c.numeric))
                     .build());
@@ -95,8 +96,40 @@ final class PredictionWriter {
                 .build();
     }
 
+    /** Whether two threads may share one sample's forward pass ({@link DenseEmitter#sharesSamples}). */
+    private boolean sharesSamples() {
+        return c.layers.get(0).sharesSamples();
+    }
+
+    /** The call that runs one sample through the network, into row 0 of every buffer. */
+    private CodeBlock sampleForward() {
+        return sharesSamples() ? CodeBlock.of("forwardSample(x)") : CodeBlock.of("forward(x, 0, 0, 1)");
+    }
+
     List<MethodSpec> privateMethods() {
         List<MethodSpec> methods = new ArrayList<>();
+        if (sharesSamples()) {
+            methods.add(MethodSpec.methodBuilder("forwardSample")
+                    .addJavadoc("One sample through every layer, into row 0 of every buffer. With the helper awake on the\n"
+                            + "Vector API path, the two threads take half the first layer's units each, and each reads\n"
+                            + "only its half of W; a parked helper would take longer to wake than this sample takes alone.\n"
+                            + "Every unit's sum is the same whichever thread computes it.\n")
+                    .addModifiers(Modifier.PRIVATE)
+                    .addParameter(c.numeric.vector(), "x")
+                    .beginControlFlow("if (team != null && $T.ENABLED)", RuntimeTypes.SIMD)
+                    .addStatement("stepX = x")
+                    .beginControlFlow("try")
+                    .beginControlFlow("if (team.runIfAwake(SAMPLE_FIRST_LAYER))")
+                    .addStatement("forwardAfterFirstZ(x, 0, 0, 1)")
+                    .addStatement("return")
+                    .endControlFlow()
+                    .nextControlFlow("finally")
+                    .addStatement("stepX = null")
+                    .endControlFlow()
+                    .endControlFlow()
+                    .addStatement("forward(x, 0, 0, 1)")
+                    .build());
+        }
         methods.add(writePredictions(c.numeric.scalar()));
         if (c.staged()) {
             methods.add(writePredictions(TypeName.FLOAT));

@@ -54,6 +54,9 @@ final class TeamWriter {
             fields.add(job("REST_LOSS_DELTAS", 6,
                     "Job: the forward pass after the first layer's Z, loss and every layer's dZ, samples split."));
         }
+        if (c.layers.get(0).sharesSamples()) {
+            fields.add(job("SAMPLE_FIRST_LAYER", 7, "Job: one sample's first-layer Z for a prediction, its units in two halves."));
+        }
         fields.add(FieldSpec.builder(TypeName.INT, "MIN_SPLIT_BATCH", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Smaller batches run on the calling thread alone.\n")
                 .initializer("$L", MIN_SPLIT_BATCH).build());
@@ -73,6 +76,11 @@ final class TeamWriter {
                 .addStatement("partLoss[part] = $L(stepTargets, from, to, n)", c.loss.methodName())
                 .addStatement("backward(from, to, n)")
                 .addStatement("break")
+                .add(first.sharesSamples()
+                        ? CodeBlock.builder().add("$<case SAMPLE_FIRST_LAYER:\n$>")
+                                .addStatement("$L(stepX, inputRowsOf(part), part)", first.forwardHalfName())
+                                .addStatement("break").build()
+                        : CodeBlock.of(""))
                 .build();
     }
 

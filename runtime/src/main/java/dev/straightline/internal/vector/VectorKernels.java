@@ -86,14 +86,13 @@ public final class VectorKernels implements DenseKernels {
         if (unitFrom == unitTo) {
             return;
         }
-        boolean all = unitFrom == 0 && unitTo == units;
         if (units > L && units < 2 * L) {
             NarrowKernels.forward(in, w, b, z, from, to, inputs, units);
             return;
         }
-        if (to - from < 4 && all) {
+        if (to - from < 4) {
             for (int s = from; s < to; s++) {
-                forwardRow(in[s], w, b, z[s], inputs, units);
+                forwardRow(in[s], w, b, z[s], inputs, unitFrom, unitTo);
             }
             return;
         }
@@ -221,17 +220,20 @@ public final class VectorKernels implements DenseKernels {
     }
 
     /**
-     * One sample alone (prediction, tiny batches): every weight is read once whatever the order, so
-     * 128 units per pass over all rows in sixteen independent FMA chains, then 32 units per pass in
-     * four, and no chunking; the units left over are summed exactly as the batched kernel sums them.
+     * Units [unitFrom, unitTo) of one sample alone (prediction, tiny batches): every weight is read once
+     * whatever the order, so 128 units per pass over all rows in sixteen independent FMA chains, then
+     * 64 in eight, then 32 in four, and no chunking; the units left over are summed exactly as the batched kernel sums them.
      * Each unit's sum is b plus the products in row order, as in the batched kernel: the same bits.
      */
-    private static void forwardRow(float[] in, float[][] w, float[] b, float[] z, int inputs, int units) {
-        int j = 0;
-        for (; j + 16 * L <= units; j += 16 * L) {
+    private static void forwardRow(float[] in, float[][] w, float[] b, float[] z, int inputs, int unitFrom, int unitTo) {
+        int j = unitFrom;
+        for (; j + 16 * L <= unitTo; j += 16 * L) {
             forwardRow128(in, w, b, z, inputs, j);
         }
-        for (; j + 4 * L <= units; j += 4 * L) {
+        for (; j + 8 * L <= unitTo; j += 8 * L) {
+            forwardRow64(in, w, b, z, inputs, j);
+        }
+        for (; j + 4 * L <= unitTo; j += 4 * L) {
             FloatVector a0 = FloatVector.fromArray(S, b, j);
             FloatVector a1 = FloatVector.fromArray(S, b, j + L);
             FloatVector a2 = FloatVector.fromArray(S, b, j + 2 * L);
@@ -251,24 +253,59 @@ public final class VectorKernels implements DenseKernels {
         }
         // The rest as the batched kernel does it, chunk by chunk, so that the bits are the same.
         int rest = j;
-        System.arraycopy(b, rest, z, rest, units - rest);
+        System.arraycopy(b, rest, z, rest, unitTo - rest);
         for (int k0 = 0; k0 < inputs; k0 += K_CHUNK) {
             int k1 = Math.min(inputs, k0 + K_CHUNK);
             j = rest;
-            for (; j + 2 * L <= units; j += 2 * L) {
+            for (; j + 2 * L <= unitTo; j += 2 * L) {
                 forward1x16(in, w, z, j, k0, k1);
             }
-            for (; j + L <= units; j += L) {
+            for (; j + L <= unitTo; j += L) {
                 forward1x8(in, w, z, j, k0, k1);
             }
         }
-        for (; j < units; j++) {
+        for (; j < unitTo; j++) {
             float sum = z[j];
             for (int k = 0; k < inputs; k++) {
                 sum += in[k] * w[k][j];
             }
             z[j] = sum;
         }
+    }
+
+    /**
+     * Units [j, j + 64) of one sample in one pass over W's rows, in eight FMA chains: half of M1's
+     * first layer, which each of two threads takes in a shared prediction.
+     */
+    private static void forwardRow64(float[] in, float[][] w, float[] b, float[] z, int inputs, int j) {
+        FloatVector a0 = FloatVector.fromArray(S, b, j);
+        FloatVector a1 = FloatVector.fromArray(S, b, j + L);
+        FloatVector a2 = FloatVector.fromArray(S, b, j + 2 * L);
+        FloatVector a3 = FloatVector.fromArray(S, b, j + 3 * L);
+        FloatVector a4 = FloatVector.fromArray(S, b, j + 4 * L);
+        FloatVector a5 = FloatVector.fromArray(S, b, j + 5 * L);
+        FloatVector a6 = FloatVector.fromArray(S, b, j + 6 * L);
+        FloatVector a7 = FloatVector.fromArray(S, b, j + 7 * L);
+        for (int k = 0; k < inputs; k++) {
+            float[] wk = w[k];
+            FloatVector x = FloatVector.broadcast(S, in[k]);
+            a0 = FloatVector.fromArray(S, wk, j).fma(x, a0);
+            a1 = FloatVector.fromArray(S, wk, j + L).fma(x, a1);
+            a2 = FloatVector.fromArray(S, wk, j + 2 * L).fma(x, a2);
+            a3 = FloatVector.fromArray(S, wk, j + 3 * L).fma(x, a3);
+            a4 = FloatVector.fromArray(S, wk, j + 4 * L).fma(x, a4);
+            a5 = FloatVector.fromArray(S, wk, j + 5 * L).fma(x, a5);
+            a6 = FloatVector.fromArray(S, wk, j + 6 * L).fma(x, a6);
+            a7 = FloatVector.fromArray(S, wk, j + 7 * L).fma(x, a7);
+        }
+        a0.intoArray(z, j);
+        a1.intoArray(z, j + L);
+        a2.intoArray(z, j + 2 * L);
+        a3.intoArray(z, j + 3 * L);
+        a4.intoArray(z, j + 4 * L);
+        a5.intoArray(z, j + 5 * L);
+        a6.intoArray(z, j + 6 * L);
+        a7.intoArray(z, j + 7 * L);
     }
 
     /**
