@@ -4,6 +4,7 @@ import static dev.straightline.network.GeneratedApiTest.randomInputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.straightline.nets.BroadNet;
 import dev.straightline.nets.ClassifierNet;
 import dev.straightline.nets.DroppingFloatNet;
 import dev.straightline.nets.RegressionNet;
@@ -87,30 +88,51 @@ class AllocationTest {
         try {
             float[] x = randomInputs(32 * 4);
             int[] labels = new int[32];
-            for (int i = 0; i < 10_000; i++) {
-                net.trainBatch(x, labels, 32);
-            }
-            Thread helper = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().equals("straightline-ClassifierNet") && t.isAlive())
-                    .findFirst().orElseThrow();
-            long started = THREADS.getTotalStartedThreadCount();
-            long caller = Long.MAX_VALUE;
-            long helped = Long.MAX_VALUE;
-            for (int round = 0; round < 5 && (caller > 0 || helped > 0); round++) {
-                long callerBefore = THREADS.getCurrentThreadAllocatedBytes();
-                long helperBefore = THREADS.getThreadAllocatedBytes(helper.getId());
-                for (int i = 0; i < 5_000; i++) {
-                    net.trainBatch(x, labels, 32);
-                }
-                caller = Math.min(caller, THREADS.getCurrentThreadAllocatedBytes() - callerBefore);
-                helped = Math.min(helped, THREADS.getThreadAllocatedBytes(helper.getId()) - helperBefore);
-            }
-            assertEquals(0, caller, "bytes the caller allocated in 5,000 steps");
-            assertEquals(0, helped, "bytes the helper allocated in 5,000 steps");
-            assertEquals(started, THREADS.getTotalStartedThreadCount(), "threads started during the steps");
+            assertNothingAllocatedOnEitherThread("ClassifierNet", () -> net.trainBatch(x, labels, 32), 5_000);
         } finally {
             net.setThreads(1);
         }
+    }
+
+    /** Broad's 300-unit first layer: the two threads take half its units each while the helper is awake. */
+    @Test
+    void oneSamplePredictionsOnTwoThreadsStartNoThreadAndAllocateNothingOnEitherThread() {
+        BroadNet net = new BroadNet();
+        net.setThreads(2);
+        try {
+            float[] x = randomInputs(net.inputs());
+            float[] out = new float[net.outputs()];
+            assertNothingAllocatedOnEitherThread("BroadNet", () -> {
+                net.predict(x, out);
+                net.classify(x);
+            }, 20_000);
+        } finally {
+            net.setThreads(1);
+        }
+    }
+
+    private static void assertNothingAllocatedOnEitherThread(String network, Runnable step, int times) {
+        for (int i = 0; i < 10_000; i++) {
+            step.run();
+        }
+        Thread helper = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("straightline-" + network) && t.isAlive())
+                .findFirst().orElseThrow();
+        long started = THREADS.getTotalStartedThreadCount();
+        long caller = Long.MAX_VALUE;
+        long helped = Long.MAX_VALUE;
+        for (int round = 0; round < 5 && (caller > 0 || helped > 0); round++) {
+            long callerBefore = THREADS.getCurrentThreadAllocatedBytes();
+            long helperBefore = THREADS.getThreadAllocatedBytes(helper.getId());
+            for (int i = 0; i < times; i++) {
+                step.run();
+            }
+            caller = Math.min(caller, THREADS.getCurrentThreadAllocatedBytes() - callerBefore);
+            helped = Math.min(helped, THREADS.getThreadAllocatedBytes(helper.getId()) - helperBefore);
+        }
+        assertEquals(0, caller, "bytes the caller allocated in " + times + " calls");
+        assertEquals(0, helped, "bytes the helper allocated in " + times + " calls");
+        assertEquals(started, THREADS.getTotalStartedThreadCount(), "threads started during the calls");
     }
 
     @Test

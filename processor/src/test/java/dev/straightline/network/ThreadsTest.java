@@ -24,6 +24,8 @@ import dev.straightline.runtime.TrainableNetwork;
 import dev.straightline.runtime.Training;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
+import java.util.function.ToIntBiFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,9 +112,10 @@ class ThreadsTest {
     }
 
     /**
-     * One sample's prediction on two threads: while the helper is awake each thread takes half the
-     * first layer's units (Wide: 16 of 37; Broad: 144 of 300, past a pass of 128 on each side); once it
-     * has parked, the caller predicts alone. Both give bitwise what one thread gives.
+     * One sample's prediction on two threads: while the helper is awake each thread takes half of
+     * Broad's first layer (144 of 300 units: a pass of 128 and one of 16 on each side); once it has
+     * parked, the caller predicts alone. Wide's 37 units predict on the caller alone. All give
+     * bitwise what one thread gives.
      */
     @Test
     void oneSamplePredictionsOnTwoThreadsAreBitwiseThoseOfOneAwakeOrParked() throws InterruptedException {
@@ -121,7 +124,7 @@ class ThreadsTest {
     }
 
     private static <N extends TrainableNetwork> void assertPredictionsMatch(N one, N two,
-            java.util.function.BiFunction<N, float[], float[]> predict, java.util.function.ToIntBiFunction<N, float[]> classify)
+            BiFunction<N, float[], float[]> predict, ToIntBiFunction<N, float[]> classify)
             throws InterruptedException {
         two.setThreads(2);
         try {

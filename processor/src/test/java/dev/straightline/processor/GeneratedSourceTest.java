@@ -129,14 +129,15 @@ class GeneratedSourceTest {
 
     @Test
     void theSourceGrowsWithTheLayersNotWithTheirWidths() throws IOException {
-        // 32 units: the narrowest first layer that two threads split by units, as a 1024-unit one.
+        // 128 units: the narrowest first layer that two threads split by units and share one sample of, as a
+        // 1024-unit one.
         long narrow = generate(NetworkSource.network("Narrow", 32, "MEAN_SQUARED_ERROR").maxBatch(4)
-                .dense("first", 32, "TANH").dense("second", 32, "IDENTITY")).lines().count();
+                .dense("first", 128, "TANH").dense("second", 32, "IDENTITY")).lines().count();
         long wide = generate(NetworkSource.network("Narrow", 4096, "MEAN_SQUARED_ERROR").maxBatch(4)
                 .dense("first", 1024, "TANH").dense("second", 1024, "IDENTITY")).lines().count();
         long deeper = generate(NetworkSource.network("Narrow", 32, "MEAN_SQUARED_ERROR").maxBatch(4)
-                .dense("first", 32, "TANH").dense("second", 32, "TANH").dense("third", 32, "IDENTITY")).lines().count();
-        assertEquals(narrow, wide, "lines of a 32-32-32 and a 4096-1024-1024 network");
+                .dense("first", 128, "TANH").dense("second", 32, "TANH").dense("third", 32, "IDENTITY")).lines().count();
+        assertEquals(narrow, wide, "lines of a 32-128-32 and a 4096-1024-1024 network");
         assertThat(deeper - narrow).isGreaterThan(50L);
     }
 
@@ -172,5 +173,27 @@ class GeneratedSourceTest {
         String clipped = generate(NetworkSource.network("Clipped", 784, "SOFTMAX_CROSS_ENTROPY").maxBatch(128).clipNorm(1)
                 .dense("hidden", 128, "RELU").dense("logits", 10, "IDENTITY"));
         assertThat(clipped).doesNotContain("FIRST_LAYER_BY_UNITS");
+    }
+
+    /**
+     * One prediction on two threads: a first layer split by units that takes one sample through the
+     * kernels gives each thread the same half of its units every time, and only while the helper is
+     * awake; a narrower first layer predicts on the calling thread alone.
+     */
+    @Test
+    void twoAwakeThreadsShareOneSamplesFirstLayerWhenItTakesTheKernels() throws IOException {
+        String shared = generate(NetworkSource.network("Shared", 784, "SOFTMAX_CROSS_ENTROPY").maxBatch(128)
+                .dense("hidden", 128, "RELU").dense("logits", 10, "IDENTITY"));
+        assertThat(shared).contains("if (team.runIfAwake(SAMPLE_FIRST_LAYER)) {");
+        assertThat(shared).contains("hiddenForwardHalf(stepX, inputRowsOf(part), part);");
+        assertThat(shared).contains(
+                "Simd.kernels().forward(rows, hiddenW, hiddenB, hiddenZ, 0, 1, 784, 128, part == 0 ? 0 : 64, part == 0 ? 64 : 128);");
+        assertEquals(2, count(shared, "forwardSample(x);"), "predict and classify");
+
+        String narrower = generate(NetworkSource.network("Narrower", 784, "SOFTMAX_CROSS_ENTROPY").maxBatch(128)
+                .dense("hidden", 112, "RELU").dense("logits", 10, "IDENTITY"));
+        assertThat(narrower).contains("FIRST_LAYER_BY_UNITS");
+        assertThat(narrower).doesNotContain("SAMPLE_FIRST_LAYER");
+        assertThat(narrower).doesNotContain("forwardSample");
     }
 }
