@@ -46,7 +46,7 @@ floor = rows.get(("PeakBenchmark", "", "readFirstLayerWeights"))
 if floor:
     print(f"read floor (M1's first-layer weights, {FIRST_LAYER_BYTES:,} bytes, once): {floor[0]:.1f} ± {floor[1]:.1f} {floor[3]}, "
           f"best {floor[2]:.1f} ({FIRST_LAYER_BYTES / (floor[2] * floor[4]) / 1e9:.0f} GB/s)")
-    for variant in ("generated", "generatedVector", "handWritten"):
+    for variant in ("generated", "generatedVector", "generatedVectorTwoThreads", "handWritten"):
         r = rows.get(("PredictBenchmark", "", variant))
         if r:
             print(f"  predict {variant}: {r[0] / floor[0]:.2f}× the floor (best {r[2] / floor[2]:.2f}×)")

@@ -22,7 +22,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class PredictBenchmark {
     private Mnist128Net generated;
-    private Mnist128Net twoThreads;
     private HandWrittenMlp handWritten;
     private float[] x;
     private final float[] out = new float[10];
@@ -30,8 +29,6 @@ public class PredictBenchmark {
     @Setup
     public void setUp() {
         generated = new Mnist128Net(1);
-        twoThreads = new Mnist128Net(1);
-        twoThreads.setThreads(2);
         handWritten = new HandWrittenMlp(1, 0.01f);
         handWritten.copyWeightsFrom(generated);
         x = Inputs.pixels(1, 4);
@@ -57,14 +54,25 @@ public class PredictBenchmark {
      */
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--add-modules", "jdk.incubator.vector"})
-    public float[] generatedVectorTwoThreads() {
-        twoThreads.predict(x, out);
+    public float[] generatedVectorTwoThreads(TwoThreads two) {
+        two.net.predict(x, out);
         return out;
     }
 
-    @TearDown
-    public void tearDown() {
-        twoThreads.setThreads(1);
+    /** The two-thread network, set up only in the fork that uses it, so that no other fork has a helper. */
+    @State(Scope.Thread)
+    public static class TwoThreads {
+        final Mnist128Net net = new Mnist128Net(1);
+
+        @Setup
+        public void start() {
+            net.setThreads(2);
+        }
+
+        @TearDown
+        public void stop() {
+            net.setThreads(1);
+        }
     }
 
     @Benchmark
