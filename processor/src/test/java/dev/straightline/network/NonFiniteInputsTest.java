@@ -3,18 +3,21 @@ package dev.straightline.network;
 import static dev.straightline.network.GeneratedApiTest.assertSameValues;
 import static dev.straightline.network.GeneratedApiTest.randomInputs;
 import static dev.straightline.network.GeneratedApiTest.snapshot;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.straightline.Layer;
+import dev.straightline.nets.BroadNet;
 import dev.straightline.nets.ClassifierNet;
 import dev.straightline.nets.FunnelNet;
 import dev.straightline.runtime.NonFiniteException;
 import dev.straightline.runtime.TrainableNetwork;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -120,5 +123,30 @@ class NonFiniteInputsTest {
         NonFiniteException error = assertThrows(NonFiniteException.class, () -> net.train().run(x, new int[1], 1));
         assertTrue(error.getMessage().startsWith("the mean loss of the batch is "), error.getMessage());
         assertSameValues(before, snapshot(net.network().parameters()));
+    }
+
+    /**
+     * Broad's 300-unit first layer: with the helper awake the two threads share each prediction, and a
+     * non-finite input is refused after both halves, as on one thread; the next prediction works.
+     */
+    @Test
+    void aSharedPredictionNamesTheNonFiniteInputAndTheNextOneIsThatOfOneThread() {
+        BroadNet one = new BroadNet();
+        BroadNet two = new BroadNet();
+        two.setThreads(2);
+        try {
+            for (int i = 0; i < 200; i++) {
+                float[] x = randomInputs(BroadNet.INPUTS);
+                int column = i % BroadNet.INPUTS;
+                float bad = BAD[i % BAD.length];
+                x[column] = bad;
+                assertEquals(nonFinite(0, column, bad), assertThrows(IllegalArgumentException.class,
+                        () -> two.predict(x, new float[BroadNet.OUTPUTS])).getMessage(), "prediction " + i);
+                x[column] = 0.5f;
+                assertArrayEquals(one.predict(x), two.predict(x), "prediction " + i + " after the refused one");
+            }
+        } finally {
+            two.setThreads(1);
+        }
     }
 }
