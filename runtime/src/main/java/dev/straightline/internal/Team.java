@@ -34,6 +34,8 @@ public final class Team implements AutoCloseable {
     private final Handoff handoff;
     private final Cleaner.Cleanable cleanable;
     private int generation;
+    /** When {@link #runIfAwake} was last called; at first, long enough ago not to count as frequent. */
+    private long lastAskedNanos = System.nanoTime() - 2 * SPIN_NANOS;
 
     public Team(Work work, String name) {
         this.work = work;
@@ -88,15 +90,23 @@ public final class Team implements AutoCloseable {
      * Runs {@code job} as {@link #run} does and returns true while the helper is awake. A helper that
      * has parked (idle for {@value #SPIN_NANOS} ns) takes microseconds to wake (median 4–5 µs on a
      * 2-core VM, 11 at the 90th percentile), as long as a short job such as one prediction takes
-     * alone: then this runs nothing, wakes the helper for the jobs that follow, and returns false,
-     * and the caller does the job alone. For jobs whose results do not depend on how they are split.
-     * A wake that races with the helper waking on its own costs at most one more spell of spinning.
+     * alone: then this runs nothing, returns false, and the caller does the job alone. It also wakes
+     * the helper for the jobs that follow, but only when the previous call came less than
+     * {@value #SPIN_NANOS} ns before (calls are frequent, and the helper parked in a pause): waking
+     * it for calls further apart would cost each of them the wake-up, and the helper would park
+     * again before the next. For jobs whose results do not depend on how they are split. A wake
+     * that races with the helper waking on its own costs at most one more spell of spinning.
      */
     public boolean runIfAwake(int job) {
         Handoff h = handoff;
+        long now = System.nanoTime();
+        long previous = lastAskedNanos;
+        lastAskedNanos = now;
         if (h.parked) {
-            h.woken = true;
-            LockSupport.unpark(h.helper);
+            if (now - previous < SPIN_NANOS) {
+                h.woken = true;
+                LockSupport.unpark(h.helper);
+            }
             return false;
         }
         run(job);

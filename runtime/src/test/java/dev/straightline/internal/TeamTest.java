@@ -60,7 +60,7 @@ class TeamTest {
     }
 
     @Test
-    void runIfAwakeWakesAParkedHelperInsteadOfRunningAndRunsOnceItIsAwake() throws InterruptedException {
+    void runIfAwakeRunsNothingOnAParkedHelperAndWakesItOnlyForFrequentCalls() throws InterruptedException {
         Recorder recorder = new Recorder();
         try (Team team = new Team(recorder, "test-helper")) {
             team.run(1);
@@ -68,13 +68,20 @@ class TeamTest {
             assertFalse(team.runIfAwake(2), "a parked helper would take longer to wake than a short job");
             assertEquals(1, recorder.sums[0], "nothing ran on the caller");
             assertEquals(1, recorder.sums[1], "nothing ran on the helper");
-            // The woken helper spins for a while and parks again; a caller held up past that finds it parked
-            // and wakes it once more. One that was never woken would stay parked.
-            int attempts = 1;
+            // Waking the helper for calls far apart would cost each of them the wake-up, for nothing.
+            long watched = System.nanoTime() + Team.SPIN_NANOS / 2;
+            while (System.nanoTime() < watched) {
+                assertTrue(team.helperParked(), "a call long after the one before does not wake the helper");
+            }
+            // Calls less than a spell of spinning apart wake it, and once it is awake they share the job.
+            // (A caller held up past that spell finds the helper parked again and does not wake it; the
+            // call after it does.)
+            int attempts = 0;
             while (!team.runIfAwake(4)) {
                 assertTrue(++attempts < 1000, "the helper never woke");
                 awaitAwake(team);
             }
+            assertTrue(attempts >= 1, "the first call after the pause ran alone");
             assertEquals(5, recorder.sums[0]);
             assertEquals(5, recorder.sums[1]);
             assertNotSame(recorder.threads[0], recorder.threads[1]);
@@ -89,9 +96,9 @@ class TeamTest {
         }
     }
 
-    /** Spins up to 5 ms until the helper is awake: a woken helper stays awake only {@value Team#SPIN_NANOS} ns. */
+    /** Spins until the helper is awake, for less than half the gap that counts as frequent calls. */
     private static void awaitAwake(Team team) {
-        long deadline = System.nanoTime() + 5_000_000L;
+        long deadline = System.nanoTime() + Team.SPIN_NANOS / 2;
         while (team.helperParked() && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
