@@ -112,7 +112,8 @@ final class PredictionWriter {
             methods.add(MethodSpec.methodBuilder("forwardSample")
                     .addJavadoc("One sample through every layer, into row 0 of every buffer. With the helper awake on the\n"
                             + "Vector API path, the two threads take half the first layer's units each, and each reads\n"
-                            + "only its half of W; a parked helper would take longer to wake than this sample takes alone.\n"
+                            + "only its half of W. A parked helper is not waited for: waking it takes as long as this\n"
+                            + "sample takes alone (Team.runIfAwake).\n"
                             + "Every unit's sum is the same whichever thread computes it.\n")
                     .addModifiers(Modifier.PRIVATE)
                     .addParameter(c.numeric.vector(), "x")
