@@ -6,6 +6,8 @@ import dev.straightline.Tensor;
 import dev.straightline.internal.Simd;
 import dev.straightline.nets.BroadExactNet;
 import dev.straightline.nets.BroadNet;
+import dev.straightline.nets.DecimalExactNet;
+import dev.straightline.nets.DecimalNet;
 import dev.straightline.nets.TowerExactNet;
 import dev.straightline.nets.TowerNet;
 import dev.straightline.nets.WideExactNet;
@@ -71,6 +73,45 @@ class VectorPathTest {
             }
             assertEquals(exact.trainBatch(xExact, new int[] {label}, 1), single.trainBatch(x, new int[] {label}, 1), 1e-4,
                     "loss of single-sample step " + step);
+        }
+        for (int t = 0; t < exact.parameters().size(); t++) {
+            assertClose(exact.parameters().get(t), single.parameters().get(t), 1e-4);
+        }
+    }
+
+    /**
+     * Batches of one to three samples pass the gradient back through dot products with the rows of W
+     * (the vector kernels' {@code inputGradient}, or plain loops over a copy of Wᵀ), not through the
+     * batched kernels: their steps follow the twin too. Decimal's layers all have the vector path,
+     * which then skips the copy of Wᵀ; Wide's and Tower's four-unit outputs do not, and need it.
+     */
+    @Test
+    void floatNetworksFollowTheirDoubleTwinsInBatchesOfOneTwoAndThree() {
+        assertFollowsTwinInSmallBatches(new DecimalNet(3), new DecimalExactNet(3));
+        assertFollowsTwinInSmallBatches(new WideNet(3), new WideExactNet(3));
+        assertFollowsTwinInSmallBatches(new TowerNet(3), new TowerExactNet(3));
+    }
+
+    private static void assertFollowsTwinInSmallBatches(TrainableNetwork single, TrainableNetwork exact) {
+        SplittableRandom random = new SplittableRandom(6);
+        int inputs = single.inputs();
+        for (int step = 0; step < 9; step++) {
+            int n = 1 + step % 3;
+            float[] x = new float[n * inputs];
+            double[] xExact = new double[n * inputs];
+            int[] labels = new int[n];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) random.nextGaussian();
+                xExact[i] = x[i];
+            }
+            for (int s = 0; s < n; s++) {
+                labels[s] = random.nextInt(single.outputs());
+            }
+            Batch floats = new Batch(single, n);
+            Batch doubles = new Batch(exact, n);
+            floats.fill(DataSet.labeled(x, inputs, labels, single.outputs()), 0, n);
+            doubles.fill(DataSet.labeled(x, inputs, labels, single.outputs()), 0, n);
+            assertEquals(exact.trainBatch(doubles), single.trainBatch(floats), 1e-4, "loss of step " + step + " (" + n + " samples)");
         }
         for (int t = 0; t < exact.parameters().size(); t++) {
             assertClose(exact.parameters().get(t), single.parameters().get(t), 1e-4);

@@ -77,6 +77,28 @@ class GeneratedSourceTest {
         assertEquals(1, count(exactly128, "to - from == 1"), "a 128-unit layer");
     }
 
+    /**
+     * dX = dZ·Wᵀ reads a copy of Wᵀ in contiguous rows; on the Vector API path, fewer than four samples
+     * take the kernels' dot products with the rows of W instead, and the copy is skipped when every
+     * layer that passes a gradient back has that path. Plain loops never sum a dot product.
+     */
+    @Test
+    void fewerThanFourSamplesPassTheGradientBackThroughTheKernelsWithoutACopyOfWt() throws IOException {
+        String source = generate(mlp());
+        assertThat(source).contains("Simd.kernels().inputGradient(logitsDZ, logitsW, hiddenDH, from, to, 10, 256);");
+        assertThat(source.replaceAll("\\s+", " ")).contains("if (n >= 4 || !Simd.ENABLED) { run(TRANSPOSE); }");
+        assertThat(source).doesNotContain("sum +=");
+        String fourClasses = generate(NetworkSource.network("FourClasses", 784, "SOFTMAX_CROSS_ENTROPY")
+                .dense("hidden", 256, "RELU").dense("logits", 4, "IDENTITY"));
+        assertThat(fourClasses).doesNotContain("inputGradient");
+        assertThat(fourClasses).doesNotContain("n >= 4 || !Simd.ENABLED");
+        assertThat(fourClasses).contains("run(TRANSPOSE);");
+        String exact = generate(mlp().precision("DOUBLE"));
+        assertThat(exact).doesNotContain("inputGradient");
+        assertThat(exact).doesNotContain("n >= 4 || !Simd.ENABLED");
+        assertThat(exact).contains("run(TRANSPOSE);");
+    }
+
     /** The forward pass checks its inputs through whichever is narrower: x, or the first layer's Z. */
     @Test
     void theForwardPassChecksTheNarrowerOfXAndTheFirstLayersZ() throws IOException {

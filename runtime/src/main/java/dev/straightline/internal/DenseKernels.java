@@ -28,6 +28,15 @@ public interface DenseKernels {
             int unitTo);
 
     /**
+     * {@code dx[s][k] = Σⱼ dz[s][j]·w[k][j]} for samples [from, to): the gradient a layer passes back to
+     * its input, {@code dZ·Wᵀ}, as dot products with the rows of W. For the one to three samples of a
+     * small batch, which would spend longer copying W into Wᵀ than on the products; larger batches take
+     * {@link #forward} with that copy. {@code units} is the width of dz and of W's rows, {@code inputs}
+     * that of dx.
+     */
+    void inputGradient(float[][] dz, float[][] w, float[][] dx, int from, int to, int units, int inputs);
+
+    /**
      * The weight gradient {@code Σₛ in[s][k]·dz[s]}, s in [0, n), of rows k in [rowFrom, rowTo); a row's result does not depend on the range. With {@code update}, each row of
      * {@code w} takes the SGD step {@code w[k] −= rate·gradient} and {@code dw} is not written;
      * otherwise the gradient is stored in {@code dw}.

@@ -61,6 +61,37 @@ class VectorKernelsTest {
     }
 
     @Test
+    void inputGradientTakesTheDotProductsOfDzWithTheRowsOfWForTheSamplesInRange() {
+        SplittableRandom random = new SplittableRandom(4);
+        for (int[] shape : SHAPES) {
+            int n = shape[0];
+            int inputs = shape[1];
+            int units = shape[2];
+            float[][] dz = random(n, units, random);
+            float[][] w = random(inputs, units, random);
+            float[][] dx = new float[n + 1][inputs];
+            int from = n > 1 ? 1 : 0;
+            dx[0][0] = 7; // outside the range when it starts at 1, as the row after it: both must stay as they are
+            dx[n][0] = 7;
+            Simd.kernels().inputGradient(dz, w, dx, from, n, units, inputs);
+            if (from == 1) {
+                assertEquals(7, dx[0][0], "the row before the range, shape " + java.util.Arrays.toString(shape));
+            }
+            for (int s = from; s < n; s++) {
+                for (int k = 0; k < inputs; k++) {
+                    double expected = 0;
+                    for (int j = 0; j < units; j++) {
+                        expected += (double) dz[s][j] * w[k][j];
+                    }
+                    assertEquals(expected, dx[s][k], 1e-4 * Math.sqrt(units), "dx[" + s + "][" + k + "] of shape "
+                            + java.util.Arrays.toString(shape));
+                }
+            }
+            assertEquals(7, dx[n][0], "the row after the range, shape " + java.util.Arrays.toString(shape));
+        }
+    }
+
+    @Test
     void weightGradientStoresOrUpdates() {
         SplittableRandom random = new SplittableRandom(2);
         for (int[] shape : SHAPES) {

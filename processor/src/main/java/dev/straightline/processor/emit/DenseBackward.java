@@ -72,11 +72,14 @@ final class DenseBackward {
             body.addStatement("$L[] dz = $L[s]", t, layer.preGrad()).add(rule).endControlFlow();
         }
         if (!layer.isFirst()) {
-            body.add("// dX = dZ·Wᵀ. In batches of four or more, Wᵀ was copied before this pass and dX is computed\n"
-                    + "// like a forward pass, with contiguous rows; fewer samples take dot products with the rows of W.\n")
-                    .beginControlFlow("if (n >= 4)");
+            body.add("// dX = dZ·Wᵀ, with the rows of Wᵀ copied before this pass: computed like a forward pass, in\n"
+                    + "// contiguous rows.\n");
             if (dense.simd()) {
-                body.beginControlFlow("if ($T.ENABLED)", RuntimeTypes.SIMD)
+                body.beginControlFlow("if ($T.ENABLED && n < 4)", RuntimeTypes.SIMD)
+                        .add("// Fewer samples take dot products with the rows of W in the kernels, and Wᵀ is not copied.\n")
+                        .addStatement("$T.kernels().inputGradient($L, $L, $L, from, to, $L, $L)", RuntimeTypes.SIMD,
+                                layer.preGrad(), layer.weights(), layer.previous().outGrad(), units, in)
+                        .nextControlFlow("else if ($T.ENABLED)", RuntimeTypes.SIMD)
                         .addStatement("$T.kernels().forward($L, $L, zeroBias, $L, from, to, $L, $L)", RuntimeTypes.SIMD, layer.preGrad(),
                                 layer.weightsT(), layer.previous().outGrad(), units, in)
                         .nextControlFlow("else")
@@ -85,20 +88,6 @@ final class DenseBackward {
             } else {
                 body.add(inputGradientLoops());
             }
-            body.nextControlFlow("else")
-                    .beginControlFlow("for (int s = from; s < to; s++)")
-                    .addStatement("$L[] dz = $L[s]", t, layer.preGrad())
-                    .addStatement("$L[] dx = $L[s]", t, layer.previous().outGrad())
-                    .beginControlFlow("for (int k = 0; k < $L; k++)", in)
-                    .addStatement("$L[] w = $L[k]", t, layer.weights())
-                    .addStatement("$L sum = $L", t, numeric.literal(0))
-                    .beginControlFlow("for (int j = 0; j < $L; j++)", units)
-                    .addStatement("sum += dz[j] * w[j]")
-                    .endControlFlow()
-                    .addStatement("dx[k] = sum")
-                    .endControlFlow()
-                    .endControlFlow()
-                    .endControlFlow();
         }
         return method.addCode(body.build()).build();
     }

@@ -436,19 +436,39 @@ final class DenseEmitter {
         return layer.name() + "Transpose";
     }
 
-    /** Copies rows [k0, k1) of W into the columns of Wᵀ (only layers that pass a gradient back have Wᵀ). */
+    /**
+     * Copies rows [k0, k1) of W into the columns of Wᵀ (only layers that pass a gradient back have Wᵀ):
+     * four rows of Wᵀ at a time, each written in a contiguous run while W's rows are read across.
+     */
     MethodSpec transpose() {
+        int units = layer.units();
+        int unrolled = units - units % UNROLL;
+        CodeBlock.Builder code = CodeBlock.builder();
+        if (unrolled > 0) {
+            code.beginControlFlow("for (int j = 0; j < $L; j += $L)", unrolled, UNROLL);
+            for (int u = 0; u < UNROLL; u++) {
+                code.addStatement("$L[] t$L = $L[$L]", t, u, layer.weightsT(), u == 0 ? "j" : "j + " + u);
+            }
+            code.beginControlFlow("for (int k = k0; k < k1; k++)").addStatement("$L[] w = $L[k]", t, layer.weights());
+            for (int u = 0; u < UNROLL; u++) {
+                code.addStatement("t$L[k] = w[$L]", u, u == 0 ? "j" : "j + " + u);
+            }
+            code.endControlFlow().endControlFlow();
+        }
+        if (unrolled < units) {
+            code.beginControlFlow("for (int j = $L; j < $L; j++)", unrolled, units)
+                    .addStatement("$L[] tj = $L[j]", t, layer.weightsT())
+                    .beginControlFlow("for (int k = k0; k < k1; k++)")
+                    .addStatement("tj[k] = $L[k][j]", layer.weights())
+                    .endControlFlow()
+                    .endControlFlow();
+        }
         return MethodSpec.methodBuilder(transposeName())
                 .addJavadoc("$L: copies rows [k0, k1) of W into columns [k0, k1) of Wᵀ.\n", describe())
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(TypeName.INT, "k0")
                 .addParameter(TypeName.INT, "k1")
-                .beginControlFlow("for (int k = k0; k < k1; k++)")
-                .addStatement("$L[] w = $L[k]", t, layer.weights())
-                .beginControlFlow("for (int j = 0; j < $L; j++)", layer.units())
-                .addStatement("$L[j][k] = w[j]", layer.weightsT())
-                .endControlFlow()
-                .endControlFlow()
+                .addCode(code.build())
                 .build();
     }
 

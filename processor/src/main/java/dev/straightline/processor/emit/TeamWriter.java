@@ -39,6 +39,14 @@ final class TeamWriter {
         return c.layers.stream().anyMatch(l -> l.plan().weightsT() != null);
     }
 
+    /**
+     * Whether every layer that copies Wᵀ has a Vector API path, whose kernels take the dot products with
+     * W itself below four samples: then the copy is skipped for those batches when the kernels run.
+     */
+    boolean kernelsSkipSmallTransposes() {
+        return c.layers.stream().filter(l -> l.plan().weightsT() != null).allMatch(DenseEmitter::simd);
+    }
+
     List<FieldSpec> constants() {
         List<FieldSpec> fields = new ArrayList<>();
         fields.add(job("TRANSPOSE", 0, "Job: copy W into Wᵀ, rows split between the parts."));

@@ -151,7 +151,8 @@ final class TrainingWriter {
                 .build());
         boolean dropout = c.hasDropout();
         boolean clips = c.network.gradientClipNorm() > 0;
-        boolean byUnits = new TeamWriter(c).byUnits();
+        TeamWriter team = new TeamWriter(c);
+        boolean byUnits = team.byUnits();
         CodeBlock.Builder step = CodeBlock.builder()
                 // Clipping needs the whole gradient before the first update: it is stored, not fused.
                 .addStatement(clips ? "beginStep(x, $L, n, false)" : "beginStep(x, $L, n, update)", c.target())
@@ -159,9 +160,11 @@ final class TrainingWriter {
         if (dropout) {
             step.addStatement("stepDropout = true");
         }
-        CodeBlock transpose = new TeamWriter(c).transposes()
-                ? CodeBlock.builder().beginControlFlow("if (n >= 4)").addStatement("run(TRANSPOSE)").endControlFlow().build()
-                : CodeBlock.of("");
+        CodeBlock transpose = !team.transposes() ? CodeBlock.of("")
+                : team.kernelsSkipSmallTransposes()
+                ? CodeBlock.builder().beginControlFlow("if (n >= 4 || !$T.ENABLED)", RuntimeTypes.SIMD).addStatement("run(TRANSPOSE)")
+                        .endControlFlow().build()
+                : CodeBlock.of("run(TRANSPOSE);\n");
         CodeBlock beginOptimizer = c.optimizer.beginStep().isEmpty() ? CodeBlock.of("") : CodeBlock.of("beginOptimizerStep();\n");
         if (byUnits) {
             step.add("// Two threads on the Vector API path split the first layer by its units (and copy Wᵀ in\n"

@@ -2,6 +2,7 @@ package dev.straightline.internal.vector;
 
 import dev.straightline.internal.DenseKernels;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -555,6 +556,58 @@ public final class VectorKernels implements DenseKernels {
      * A large batch's blocks of X ({@link #copyBlocks}); a small batch's six-row kernel keeps its twelve
      * sums there (96 floats, one chunk's rows for one sample).
      */
+    /**
+     * Four rows of W at a time, one vector of sums each, over the whole of dz[s]; the sums' lanes are
+     * added at the end and the units past the last whole vector one by one.
+     */
+    @Override
+    public void inputGradient(float[][] dz, float[][] w, float[][] dx, int from, int to, int units, int inputs) {
+        int vectors = units - units % L;
+        for (int s = from; s < to; s++) {
+            float[] d = dz[s];
+            float[] x = dx[s];
+            int k = 0;
+            for (; k + 4 <= inputs; k += 4) {
+                float[] w0 = w[k];
+                float[] w1 = w[k + 1];
+                float[] w2 = w[k + 2];
+                float[] w3 = w[k + 3];
+                FloatVector a0 = FloatVector.zero(S);
+                FloatVector a1 = FloatVector.zero(S);
+                FloatVector a2 = FloatVector.zero(S);
+                FloatVector a3 = FloatVector.zero(S);
+                for (int j = 0; j < vectors; j += L) {
+                    FloatVector dj = FloatVector.fromArray(S, d, j);
+                    a0 = FloatVector.fromArray(S, w0, j).fma(dj, a0);
+                    a1 = FloatVector.fromArray(S, w1, j).fma(dj, a1);
+                    a2 = FloatVector.fromArray(S, w2, j).fma(dj, a2);
+                    a3 = FloatVector.fromArray(S, w3, j).fma(dj, a3);
+                }
+                x[k] = a0.reduceLanes(VectorOperators.ADD) + tail(d, w0, vectors, units);
+                x[k + 1] = a1.reduceLanes(VectorOperators.ADD) + tail(d, w1, vectors, units);
+                x[k + 2] = a2.reduceLanes(VectorOperators.ADD) + tail(d, w2, vectors, units);
+                x[k + 3] = a3.reduceLanes(VectorOperators.ADD) + tail(d, w3, vectors, units);
+            }
+            for (; k < inputs; k++) {
+                float[] wk = w[k];
+                FloatVector a = FloatVector.zero(S);
+                for (int j = 0; j < vectors; j += L) {
+                    a = FloatVector.fromArray(S, wk, j).fma(FloatVector.fromArray(S, d, j), a);
+                }
+                x[k] = a.reduceLanes(VectorOperators.ADD) + tail(d, wk, vectors, units);
+            }
+        }
+    }
+
+    /** {@code Σ d[j]·w[j]} for j in [from, to): the units past a row's last whole vector. */
+    private static float tail(float[] d, float[] w, int from, int to) {
+        float sum = 0;
+        for (int j = from; j < to; j++) {
+            sum += d[j] * w[j];
+        }
+        return sum;
+    }
+
     @Override
     public int weightGradientScratch(int maxBatch) {
         return ROW_CHUNK * maxBatch;
