@@ -18,6 +18,7 @@ final class NetworkSource {
     private double l2;
     private final List<String> layers = new ArrayList<>();
     private boolean suppressHeaviside;
+    private boolean loops;
 
     private NetworkSource(String name, int inputs, String loss) {
         this.name = name;
@@ -62,6 +63,12 @@ final class NetworkSource {
         return this;
     }
 
+    /** {@code @Network(straightLine = false)}: tiny layers as loops. */
+    NetworkSource loops() {
+        this.loops = true;
+        return this;
+    }
+
     /** {@code @Network(l2 = ...)}. */
     NetworkSource l2(double lambda) {
         this.l2 = lambda;
@@ -92,7 +99,7 @@ final class NetworkSource {
                 + "import dev.straightline.*;\n\n"
                 + "@Network(inputs = " + inputs + ", loss = Loss." + loss + ", precision = Precision." + precision
                 + ", maxBatch = " + maxBatch + (clipNorm > 0 ? ", gradientClipNorm = " + clipNorm : "")
-                + (l2 > 0 ? ", l2 = " + l2 : "") + ")\n"
+                + (l2 > 0 ? ", l2 = " + l2 : "") + (loops ? ", straightLine = false" : "") + ")\n"
                 + (optimizer != null ? optimizer : "@Sgd(learningRate = " + learningRate + ")") + "\n"
                 + (suppressHeaviside ? "@SuppressWarnings(\"HeavisideCannotLearn\")\n" : "")
                 + "public abstract class " + name + " {\n"
