@@ -162,7 +162,8 @@ final class TrainingWriter {
         }
         CodeBlock transpose = !team.transposes() ? CodeBlock.of("")
                 : team.kernelsSkipSmallTransposes()
-                ? CodeBlock.builder().beginControlFlow("if (n >= 4 || !$T.ENABLED)", RuntimeTypes.SIMD).addStatement("run(TRANSPOSE)")
+                ? CodeBlock.builder().add("// Wᵀ for dX = dZ·Wᵀ; the kernels take fewer than four samples' dot products with W itself.\n")
+                        .beginControlFlow("if (n >= 4 || !$T.ENABLED)", RuntimeTypes.SIMD).addStatement("run(TRANSPOSE)")
                         .endControlFlow().build()
                 : CodeBlock.of("run(TRANSPOSE);\n");
         CodeBlock beginOptimizer = c.optimizer.beginStep().isEmpty() ? CodeBlock.of("") : CodeBlock.of("beginOptimizerStep();\n");
