@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.straightline.nets.BroadNet;
 import dev.straightline.nets.ClassifierNet;
+import dev.straightline.nets.DecimalNet;
 import dev.straightline.nets.DroppingFloatNet;
 import dev.straightline.nets.RegressionNet;
 import dev.straightline.nets.TiledNet;
 import dev.straightline.nets.WideAdamWNet;
+import dev.straightline.nets.WideNet;
 import dev.straightline.runtime.Batch;
 import dev.straightline.runtime.DataSet;
 import java.lang.management.ManagementFactory;
@@ -55,6 +57,23 @@ class AllocationTest {
         float[] x = randomInputs(32 * 4);
         int[] labels = new int[32];
         assertEquals(0, bytesAllocatedBy(() -> net.trainBatch(x, labels, 32), 5_000));
+    }
+
+    /**
+     * One to three samples pass the gradient back through the vector kernels' dot products
+     * (Decimal, every layer wide enough) or through a copy of Wᵀ (Wide's four-unit output).
+     */
+    @Test
+    void smallBatchesAllocateNothing() {
+        DecimalNet decimal = new DecimalNet();
+        WideNet wide = new WideNet();
+        for (int n = 1; n <= 3; n++) {
+            float[] x = randomInputs(n * 23);
+            int[] labels = new int[n];
+            int size = n;
+            assertEquals(0, bytesAllocatedBy(() -> decimal.trainBatch(x, labels, size), 5_000), "Decimal at " + n + " samples");
+            assertEquals(0, bytesAllocatedBy(() -> wide.trainBatch(x, labels, size), 5_000), "Wide at " + n + " samples");
+        }
     }
 
     @Test

@@ -553,10 +553,6 @@ public final class VectorKernels implements DenseKernels {
     }
 
     /**
-     * A large batch's blocks of X ({@link #copyBlocks}); a small batch's six-row kernel keeps its twelve
-     * sums there (96 floats, one chunk's rows for one sample).
-     */
-    /**
      * Four rows of W at a time, one vector of sums each, over the whole of dz[s]; the sums' lanes are
      * added at the end and the units past the last whole vector one by one.
      */
@@ -608,6 +604,10 @@ public final class VectorKernels implements DenseKernels {
         return sum;
     }
 
+    /**
+     * A large batch's blocks of X ({@link #copyBlocks}); a small batch's six-row kernel keeps its twelve
+     * sums there (96 floats, one chunk's rows for one sample).
+     */
     @Override
     public int weightGradientScratch(int maxBatch) {
         return ROW_CHUNK * maxBatch;
