@@ -137,6 +137,25 @@ final class TrainingWriter {
                 .build();
     }
 
+    /**
+     * The step's copy of Wᵀ before the backward pass: none without a layer that needs it; skipped for
+     * fewer than four samples when the kernels of every such layer take those dot products with W.
+     */
+    private static CodeBlock transposeJob(TeamWriter team) {
+        if (!team.transposes()) {
+            return CodeBlock.of("");
+        }
+        if (!team.kernelsSkipSmallTransposes()) {
+            return CodeBlock.of("run(TRANSPOSE);\n");
+        }
+        return CodeBlock.builder()
+                .add("// Wᵀ for dX = dZ·Wᵀ; the kernels take fewer than four samples' dot products with W itself.\n")
+                .beginControlFlow("if (n >= 4 || !$T.ENABLED)", RuntimeTypes.SIMD)
+                .addStatement("run(TRANSPOSE)")
+                .endControlFlow()
+                .build();
+    }
+
     List<MethodSpec> privateMethods() {
         List<MethodSpec> methods = new ArrayList<>();
         methods.add(MethodSpec.methodBuilder("checkBatch")
@@ -160,12 +179,7 @@ final class TrainingWriter {
         if (dropout) {
             step.addStatement("stepDropout = true");
         }
-        CodeBlock transpose = !team.transposes() ? CodeBlock.of("")
-                : team.kernelsSkipSmallTransposes()
-                ? CodeBlock.builder().add("// Wᵀ for dX = dZ·Wᵀ; the kernels take fewer than four samples' dot products with W itself.\n")
-                        .beginControlFlow("if (n >= 4 || !$T.ENABLED)", RuntimeTypes.SIMD).addStatement("run(TRANSPOSE)")
-                        .endControlFlow().build()
-                : CodeBlock.of("run(TRANSPOSE);\n");
+        CodeBlock transpose = transposeJob(team);
         CodeBlock beginOptimizer = c.optimizer.beginStep().isEmpty() ? CodeBlock.of("") : CodeBlock.of("beginOptimizerStep();\n");
         if (byUnits) {
             step.add("// Two threads on the Vector API path split the first layer by its units (and copy Wᵀ in\n"
