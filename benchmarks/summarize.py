@@ -42,6 +42,12 @@ if ("PeakBenchmark", "", "fmaPeak") in rows:
     p = rows[("PeakBenchmark", "", "fmaPeak")]
     peak = (PEAK_FLOPS_PER_CALL / (p[0] * p[4]) / 1e9, PEAK_FLOPS_PER_CALL / (p[2] * p[4]) / 1e9)
     print(f"peak (8 FMA accumulators): {peak[0]:.1f} GFLOP/s mean, {peak[1]:.1f} best\n")
+# On a CPU with 512-bit vectors (AVX-512), the peak with them: twice the FLOPs per call.
+wide = None
+if peak and ("PeakBenchmark", "", "fmaPeak512") in rows:
+    p = rows[("PeakBenchmark", "", "fmaPeak512")]
+    wide = (2 * PEAK_FLOPS_PER_CALL / (p[0] * p[4]) / 1e9, 2 * PEAK_FLOPS_PER_CALL / (p[2] * p[4]) / 1e9)
+    print(f"peak with 512-bit vectors: {wide[0]:.1f} GFLOP/s mean, {wide[1]:.1f} best ({wide[0] / peak[0]:.2f}× the 256-bit peak)\n")
 floor = rows.get(("PeakBenchmark", "", "readFirstLayerWeights"))
 if floor:
     print(f"read floor (M1's first-layer weights, {FIRST_LAYER_BYTES:,} bytes, once): {floor[0]:.1f} ± {floor[1]:.1f} {floor[3]}, "
@@ -52,8 +58,9 @@ if floor:
             print(f"  predict {variant}: {r[0] / floor[0]:.2f}× the floor (best {r[2] / floor[2]:.2f}×)")
     print()
 
-print("| benchmark | variant | mean ± error | best | ratio to hand-written (mean / best) | GFLOP/s mean / best | % of peak mean / best |")
-print("|---|---|---|---|---|---|---|")
+wide_header, wide_rule = (" % of 512-bit peak, mean |", "---|") if wide else ("", "")
+print("| benchmark | variant | mean ± error | best | ratio to hand-written (mean / best) | GFLOP/s mean / best | % of peak mean / best |" + wide_header)
+print("|---|---|---|---|---|---|---|" + wide_rule)
 for (bench, params, variant) in sorted(rows):
     if bench == "PeakBenchmark":
         continue
@@ -73,7 +80,8 @@ for (bench, params, variant) in sorted(rows):
         continue
     g = (flops / (r[0] * r[4]) / 1e9, flops / (r[2] * r[4]) / 1e9)
     pct = f"{100 * g[0] / peak[0]:.0f} % / {100 * g[1] / peak[1]:.0f} %" if peak else ""
-    print(f"| {bench} {params} | {variant} | {r[0]:.1f} ± {r[1]:.1f} {r[3]} | {r[2]:.1f} | {ratio} | {g[0]:.1f} / {g[1]:.1f} | {pct} |")
+    wide_pct = f" {100 * g[0] / wide[0]:.0f} % |" if wide else ""
+    print(f"| {bench} {params} | {variant} | {r[0]:.1f} ± {r[1]:.1f} {r[3]} | {r[2]:.1f} | {ratio} | {g[0]:.1f} / {g[1]:.1f} | {pct} |{wide_pct}")
 
 if alternating:
     # Iterations alternate one thread (even) and two (odd): each neighbouring pair gives a speedup.
