@@ -172,9 +172,9 @@ class GeneratedSourceTest {
         assertThat(split).contains("hiddenWeightGradientUnits(n, inputRowsOf(part), part, scratch, update);");
         // Every job resets the chunks that the parts take first come, first served.
         assertThat(split).contains("unitChunks.reset();");
-        // The forward pass: eight blocks of 16 units.
-        assertThat(split).contains("(block = unitChunks.next(part, taken, 8)) >= 0");
-        assertThat(split).contains("Simd.kernels().forward(rows, hiddenW, hiddenB, hiddenZ, 0, n, 784, 128, block * 16, block * 16 + 16);");
+        // The forward pass: four blocks of 32 units (two vectors of 16 lanes, or four of 8).
+        assertThat(split).contains("(block = unitChunks.next(part, taken, 4)) >= 0");
+        assertThat(split).contains("Simd.kernels().forward(rows, hiddenW, hiddenB, hiddenZ, 0, n, 784, 128, block * 32, block * 32 + 32);");
         // The weight gradient: five chunks of rows of each half of the units.
         assertThat(split).contains("(chunk = unitChunks.next(part, taken, 10)) >= 0");
         assertThat(split).contains("int k0 = chunk % 5 * 192;");
@@ -184,13 +184,14 @@ class GeneratedSourceTest {
         // A width that is no multiple of the block: the last block ends at the last unit, the halves split on a block.
         String uneven = generate(NetworkSource.network("Uneven", 100, "SOFTMAX_CROSS_ENTROPY").maxBatch(32)
                 .dense("hidden", 100, "RELU").dense("logits", 10, "IDENTITY"));
-        assertThat(uneven).contains("(block = unitChunks.next(part, taken, 7)) >= 0");
-        assertThat(uneven).contains("block * 16, Math.min(block * 16 + 16, 100));");
-        assertThat(uneven).contains("int j0 = chunk == 0 ? 0 : 48;");
-        assertThat(uneven).contains("int j1 = chunk == 0 ? 48 : 100;");
+        assertThat(uneven).contains("(block = unitChunks.next(part, taken, 4)) >= 0");
+        assertThat(uneven).contains("block * 32, Math.min(block * 32 + 32, 100));");
+        assertThat(uneven).contains("int j0 = chunk == 0 ? 0 : 32;");
+        assertThat(uneven).contains("int j1 = chunk == 0 ? 32 : 100;");
 
+        // Fewer than two blocks: one part takes the whole layer, the samples are split instead.
         String narrow = generate(NetworkSource.network("Narrow", 784, "SOFTMAX_CROSS_ENTROPY").maxBatch(128)
-                .dense("hidden", 16, "RELU").dense("logits", 10, "IDENTITY"));
+                .dense("hidden", 48, "RELU").dense("logits", 10, "IDENTITY"));
         assertThat(narrow).doesNotContain("FIRST_LAYER_BY_UNITS");
         String clipped = generate(NetworkSource.network("Clipped", 784, "SOFTMAX_CROSS_ENTROPY").maxBatch(128).clipNorm(1)
                 .dense("hidden", 128, "RELU").dense("logits", 10, "IDENTITY"));

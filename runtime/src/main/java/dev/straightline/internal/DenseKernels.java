@@ -6,8 +6,14 @@ package dev.straightline.internal;
  * {@code dz}) or per input ({@code w}, {@code dw}), as generated networks lay them out.
  */
 public interface DenseKernels {
-    /** Units per block of the kernels (two 8-float vectors): a range of units starts on a multiple of it. */
-    int UNIT_BLOCK = 16;
+    /**
+     * Units per block of the kernels (two vectors of 16 floats, or four of 8): a range of units starts
+     * on a multiple of it.
+     */
+    int UNIT_BLOCK = 32;
+
+    /** Floats per vector of these kernels: 16 on a CPU with 512-bit vectors, else 8. */
+    int lanes();
 
     /**
      * {@code z[s] = b + Σₖ in[s][k]·w[k]} for samples [from, to); a layer without bias passes zeros as

@@ -3,7 +3,8 @@ package dev.straightline.internal;
 /**
  * Chooses, once, whether generated float networks use the Vector API kernels: when the JVM runs
  * with {@code --add-modules jdk.incubator.vector}, {@code -Dstraightline.simd=false} is not set, and
- * the CPU has 256-bit vectors (otherwise the Vector API would emulate them, slowly).
+ * the CPU has 256-bit vectors (otherwise the Vector API would emulate them, slowly). The kernels take
+ * 512-bit vectors where the CPU has them (AVX-512), unless {@code -Dstraightline.vectorBits=256}.
  * Generated code tests {@link #ENABLED}, a constant to the JIT, so the other path costs nothing.
  */
 public final class Simd {

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 class VectorKernelsTest {
     private static final int[][] SHAPES = { // n, inputs, units
         {1, 784, 128}, {4, 13, 16}, {7, 13, 37}, {32, 784, 128}, {5, 3, 8}, {9, 64, 70}, {2, 5, 3}, {32, 128, 10},
-        {6, 9, 26}, {100, 300, 40}, {128, 784, 128}, {33, 257, 9}, {9, 50, 300}, {1, 23, 37}, {1, 50, 300}
+        {6, 9, 26}, {100, 300, 40}, {128, 784, 128}, {33, 257, 9}, {9, 50, 300}, {1, 23, 37}, {1, 50, 300},
+        // Narrower than two 16-lane vectors, at batches that take the narrow weight gradient; and 48 units,
+        // two 16-lane vectors and one more.
+        {48, 70, 20}, {20, 40, 12}, {12, 100, 48}
     };
 
     private static float[][] random(int rows, int columns, SplittableRandom random) {
@@ -242,7 +245,7 @@ class VectorKernelsTest {
         for (int[] range : new int[][] {{8, 40}, {0, 20}, {16, 41}, {-16, 16}, {32, 16}}) {
             IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                     () -> Simd.kernels().forward(in, w, b, z, 0, 4, 8, 40, range[0], range[1]));
-            assertEquals("units [" + range[0] + ", " + range[1] + ") of 40 do not start and end on blocks of 16", e.getMessage());
+            assertEquals("units [" + range[0] + ", " + range[1] + ") of 40 do not start and end on blocks of 32", e.getMessage());
             org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                     () -> Simd.kernels().weightGradient(in, z, w, w, 4, 0, 8, 40, range[0], range[1], 0.1f, true, scratch(4)));
         }

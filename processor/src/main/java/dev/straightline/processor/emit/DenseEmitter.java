@@ -51,7 +51,7 @@ final class DenseEmitter {
      * Units per block of the vector kernels ({@code DenseKernels.UNIT_BLOCK}): a layer split by units
      * splits at a multiple of it.
      */
-    static final int UNIT_BLOCK = 16;
+    static final int UNIT_BLOCK = 32;
 
     /**
      * Rows per chunk of the weight gradient of a layer split by units: two of the vector kernel's

@@ -1,38 +1,56 @@
 package dev.straightline.internal.vector;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link VectorKernels} for layers narrower than two vectors (9 to 15 units in the forward pass, under
- * 16 in the weight gradient), such as a 10-class output layer, where vectors along the units would fill
- * one vector and a fraction of another. Every unit is still an FMA chain in order, so the bits do not
- * depend on the block or the range, as in {@link VectorKernels}.
+ * {@link VectorKernels} for layers narrower than two vectors (fewer than 32 units with 16-lane vectors,
+ * 16 with 8-lane ones, but not exactly one vector), such as a 10-class output layer, where vectors
+ * along the units would fill one vector and a fraction of another. Every unit is still an FMA chain
+ * in order, so the bits do not depend on the block or the range, as in {@link VectorKernels}.
+ * <p>These kernels take the same vectors as {@link VectorKernels}: a JVM that computed on vectors of
+ * two sizes would see both classes at the Vector API's shared call sites, and C2 would then box every
+ * vector that passes through them (M1's first layer allocated 600 KB per call).
  */
 final class NarrowKernels {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
-    private static final int L = 8;
-    /** Each lane's index, to pick the lanes of a vector that overlaps the one before it. */
-    private static final float[] LANE = {0, 1, 2, 3, 4, 5, 6, 7};
+    private static final VectorSpecies<Float> S = VectorKernels.S;
+    static final int L = VectorKernels.L;
     /**
-     * Batches from this size take {@link #weightGradient} for layers narrower than 16 units: 128 → 10 at
+     * Batches from this size take {@link #weightGradient} for layers narrower than two vectors: 128 → 10 at
      * batch 128 in 13 µs instead of 25–37, at 32 in 6.0 instead of 6.7; at 8 samples the scattered
-     * stores of dW's columns outweigh the FMAs (3.1–6.6 µs against 2.5–3.7).
+     * stores of dW's columns outweigh the FMAs (3.1–6.6 µs against 2.5–3.7; 8-lane vectors).
      */
     static final int MIN_BATCH = 16;
+    /**
+     * Each thread's copy of W for a layer narrower than one vector, each row padded to a whole vector,
+     * then its bias and one sample's row of Z, padded alike; grown, never shrunk.
+     */
+    private static final ThreadLocal<float[][]> PADDED = ThreadLocal.withInitial(() -> new float[1][0]);
+
+    /** Each thread's eight vectors of sums on their way from the registers to dW's rows. */
+    private static final ThreadLocal<float[]> SUMS = ThreadLocal.withInitial(() -> new float[8 * L]);
 
     private NarrowKernels() {}
 
+    private static float[] sumsScratch() {
+        return SUMS.get();
+    }
+
     /**
-     * The forward pass of a layer of 9 to 15 units, such as a 10-class output layer: two vectors per
-     * sample, the second one ending at the last unit and overlapping the first; it writes only the
-     * units past the first vector. Six samples at a time (twelve accumulators), then four, then one,
-     * every unit summed over the inputs in order with FMAs, whatever the block.
+     * The forward pass of a layer narrower than two vectors, such as a 10-class output layer: with more
+     * units than one vector, two vectors per sample, the second one ending at the last unit and
+     * overlapping the first. The units where they overlap are summed alike in both, from the same bias
+     * in the same order, so either store leaves the same bits there (no mask: with 512-bit vectors,
+     * JDK 17's masks allocated). Six samples at a time
+     * (twelve accumulators), then four, then one, every unit summed over the inputs in order with FMAs,
+     * whatever the block. A layer narrower than one vector reads W from a copy padded to whole vectors.
      */
     static void forward(float[][] in, float[][] w, float[] b, float[][] z, int from, int to, int inputs,
             int units) {
+        if (units < L) {
+            forwardPadded(in, w, b, z, from, to, inputs, units);
+            return;
+        }
         int second = units - L;
         for (int s = from; s < to; s++) {
             System.arraycopy(b, 0, z[s], 0, units);
@@ -47,6 +65,63 @@ final class NarrowKernels {
         for (; s < to; s++) {
             forward1(in[s], w, z[s], second, inputs);
         }
+    }
+
+    /**
+     * A layer narrower than one vector: W copied into rows of one whole vector each, so that every row
+     * is one load; each sample's sums leave through a padded row, of which the first {@code units}
+     * values are copied to Z. The lanes past the last unit hold whatever the copy held before, and no
+     * lane is ever added to another. Four samples at a time, then one; the FMAs and their order are
+     * those of the other kernels.
+     */
+    private static void forwardPadded(float[][] in, float[][] w, float[] b, float[][] z, int from, int to, int inputs,
+            int units) {
+        float[] padded = paddedScratch(inputs);
+        for (int k = 0; k < inputs; k++) {
+            System.arraycopy(w[k], 0, padded, k * L, units);
+        }
+        int bias = inputs * L;
+        int row = bias + L;
+        System.arraycopy(b, 0, padded, bias, units);
+        int s = from;
+        for (; s + 3 < to; s += 4) {
+            float[] x0 = in[s], x1 = in[s + 1], x2 = in[s + 2], x3 = in[s + 3];
+            FloatVector a0 = FloatVector.fromArray(S, padded, bias), a1 = a0, a2 = a0, a3 = a0;
+            for (int k = 0, o = 0; k < inputs; k++, o += L) {
+                FloatVector wk = FloatVector.fromArray(S, padded, o);
+                a0 = wk.fma(FloatVector.broadcast(S, x0[k]), a0);
+                a1 = wk.fma(FloatVector.broadcast(S, x1[k]), a1);
+                a2 = wk.fma(FloatVector.broadcast(S, x2[k]), a2);
+                a3 = wk.fma(FloatVector.broadcast(S, x3[k]), a3);
+            }
+            a0.intoArray(padded, row);
+            System.arraycopy(padded, row, z[s], 0, units);
+            a1.intoArray(padded, row);
+            System.arraycopy(padded, row, z[s + 1], 0, units);
+            a2.intoArray(padded, row);
+            System.arraycopy(padded, row, z[s + 2], 0, units);
+            a3.intoArray(padded, row);
+            System.arraycopy(padded, row, z[s + 3], 0, units);
+        }
+        for (; s < to; s++) {
+            float[] x = in[s];
+            FloatVector a = FloatVector.fromArray(S, padded, bias);
+            for (int k = 0, o = 0; k < inputs; k++, o += L) {
+                a = FloatVector.fromArray(S, padded, o).fma(FloatVector.broadcast(S, x[k]), a);
+            }
+            a.intoArray(padded, row);
+            System.arraycopy(padded, row, z[s], 0, units);
+        }
+    }
+
+    /** This thread's padded copy: a vector for each of the inputs' rows, the bias and one row of Z. */
+    private static float[] paddedScratch(int inputs) {
+        float[][] holder = PADDED.get();
+        int size = (inputs + 2) * L;
+        if (holder[0].length < size) {
+            holder[0] = new float[size];
+        }
+        return holder[0];
     }
 
     /** Six samples of a narrow layer. */
@@ -82,19 +157,18 @@ final class NarrowKernels {
             a50 = w0.fma(x, a50);
             a51 = w1.fma(x, a51);
         }
-        VectorMask<Float> past = lanesFrom(L - second);
         a00.intoArray(z0, 0);
-        FloatVector.fromArray(S, z0, second).blend(a01, past).intoArray(z0, second);
+        a01.intoArray(z0, second);
         a10.intoArray(z1, 0);
-        FloatVector.fromArray(S, z1, second).blend(a11, past).intoArray(z1, second);
+        a11.intoArray(z1, second);
         a20.intoArray(z2, 0);
-        FloatVector.fromArray(S, z2, second).blend(a21, past).intoArray(z2, second);
+        a21.intoArray(z2, second);
         a30.intoArray(z3, 0);
-        FloatVector.fromArray(S, z3, second).blend(a31, past).intoArray(z3, second);
+        a31.intoArray(z3, second);
         a40.intoArray(z4, 0);
-        FloatVector.fromArray(S, z4, second).blend(a41, past).intoArray(z4, second);
+        a41.intoArray(z4, second);
         a50.intoArray(z5, 0);
-        FloatVector.fromArray(S, z5, second).blend(a51, past).intoArray(z5, second);
+        a51.intoArray(z5, second);
     }
 
     /** Four samples of a narrow layer. */
@@ -122,15 +196,14 @@ final class NarrowKernels {
             a30 = w0.fma(x, a30);
             a31 = w1.fma(x, a31);
         }
-        VectorMask<Float> past = lanesFrom(L - second);
         a00.intoArray(z0, 0);
-        FloatVector.fromArray(S, z0, second).blend(a01, past).intoArray(z0, second);
+        a01.intoArray(z0, second);
         a10.intoArray(z1, 0);
-        FloatVector.fromArray(S, z1, second).blend(a11, past).intoArray(z1, second);
+        a11.intoArray(z1, second);
         a20.intoArray(z2, 0);
-        FloatVector.fromArray(S, z2, second).blend(a21, past).intoArray(z2, second);
+        a21.intoArray(z2, second);
         a30.intoArray(z3, 0);
-        FloatVector.fromArray(S, z3, second).blend(a31, past).intoArray(z3, second);
+        a31.intoArray(z3, second);
     }
 
     /** One sample of a narrow layer. */
@@ -144,20 +217,15 @@ final class NarrowKernels {
             a1 = FloatVector.fromArray(S, wk, second).fma(x, a1);
         }
         a0.intoArray(z, 0);
-        FloatVector.fromArray(S, z, second).blend(a1, lanesFrom(L - second)).intoArray(z, second);
-    }
-
-    /** Lanes [from, 8) of a vector. */
-    private static VectorMask<Float> lanesFrom(int from) {
-        return FloatVector.fromArray(S, LANE, 0).compare(VectorOperators.GE, from);
+        a1.intoArray(z, second);
     }
 
     /**
      * The weight gradient of a layer narrower than two vectors, such as a 10-class output layer, for a
      * batch of at least {@value #MIN_BATCH}:
      * vectors along the rows of dW (the inputs) instead of its units, which would fill one vector
-     * and a quarter. Sixteen rows × four units in eight accumulators, then one unit at a time; rows
-     * left over from the sixteens one element at a time, with {@link Math#fma} as the vector lanes
+     * and a fraction. Two vectors of rows × four units in eight accumulators, then one unit at a time;
+     * rows left over from those blocks one element at a time, with {@link Math#fma} as the vector lanes
      * do it, so a row's result does not depend on the range.
      */
     static void weightGradient(float[][] in, float[][] dz, float[][] w, float[][] dw, int n, int rowFrom,
@@ -166,10 +234,10 @@ final class NarrowKernels {
         for (; k + 2 * L <= rowTo; k += 2 * L) {
             int j = 0;
             for (; j + 3 < units; j += 4) {
-                gradientRows16x4(in, dz, w, dw, n, k, j, rate, update);
+                gradientRows4Units(in, dz, w, dw, n, k, j, rate, update);
             }
             for (; j < units; j++) {
-                gradientRows16x1(in, dz, w, dw, n, k, j, rate, update);
+                gradientRows1Unit(in, dz, w, dw, n, k, j, rate, update);
             }
         }
         for (; k < rowTo; k++) {
@@ -183,8 +251,8 @@ final class NarrowKernels {
         }
     }
 
-    /** Rows k..k+15 of units j..j+3: two vectors of X's row per sample feed eight FMAs. */
-    private static void gradientRows16x4(float[][] in, float[][] dz, float[][] w, float[][] dw, int n, int k, int j,
+    /** Rows [k, k + 2L) of units j..j+3: two vectors of X's row per sample feed eight FMAs. */
+    private static void gradientRows4Units(float[][] in, float[][] dz, float[][] w, float[][] dw, int n, int k, int j,
             float rate, boolean update) {
         FloatVector a00 = FloatVector.zero(S), a01 = a00, a10 = a00, a11 = a00, a20 = a00, a21 = a00, a30 = a00, a31 = a00;
         for (int s = 0; s < n; s++) {
@@ -205,33 +273,35 @@ final class NarrowKernels {
             a30 = x0.fma(d3, a30);
             a31 = x1.fma(d3, a31);
         }
-        for (int i = 0; i < L; i++) {
+        // The sums leave the registers through memory, a vector at a time, and are applied row by row.
+        float[] sums = sumsScratch();
+        a00.intoArray(sums, 0);
+        a10.intoArray(sums, L);
+        a20.intoArray(sums, 2 * L);
+        a30.intoArray(sums, 3 * L);
+        a01.intoArray(sums, 4 * L);
+        a11.intoArray(sums, 5 * L);
+        a21.intoArray(sums, 6 * L);
+        a31.intoArray(sums, 7 * L);
+        for (int i = 0; i < 2 * L; i++) {
+            int o = i < L ? i : 3 * L + i;
             float[] target = update ? w[k + i] : dw[k + i];
-            float[] next = update ? w[k + L + i] : dw[k + L + i];
             if (update) {
-                target[j] -= rate * a00.lane(i);
-                target[j + 1] -= rate * a10.lane(i);
-                target[j + 2] -= rate * a20.lane(i);
-                target[j + 3] -= rate * a30.lane(i);
-                next[j] -= rate * a01.lane(i);
-                next[j + 1] -= rate * a11.lane(i);
-                next[j + 2] -= rate * a21.lane(i);
-                next[j + 3] -= rate * a31.lane(i);
+                target[j] -= rate * sums[o];
+                target[j + 1] -= rate * sums[o + L];
+                target[j + 2] -= rate * sums[o + 2 * L];
+                target[j + 3] -= rate * sums[o + 3 * L];
             } else {
-                target[j] = a00.lane(i);
-                target[j + 1] = a10.lane(i);
-                target[j + 2] = a20.lane(i);
-                target[j + 3] = a30.lane(i);
-                next[j] = a01.lane(i);
-                next[j + 1] = a11.lane(i);
-                next[j + 2] = a21.lane(i);
-                next[j + 3] = a31.lane(i);
+                target[j] = sums[o];
+                target[j + 1] = sums[o + L];
+                target[j + 2] = sums[o + 2 * L];
+                target[j + 3] = sums[o + 3 * L];
             }
         }
     }
 
-    /** Rows k..k+15 of unit j, two accumulators. */
-    private static void gradientRows16x1(float[][] in, float[][] dz, float[][] w, float[][] dw, int n, int k, int j,
+    /** Rows [k, k + 2L) of unit j, two accumulators. */
+    private static void gradientRows1Unit(float[][] in, float[][] dz, float[][] w, float[][] dw, int n, int k, int j,
             float rate, boolean update) {
         FloatVector a0 = FloatVector.zero(S), a1 = a0;
         for (int s = 0; s < n; s++) {
@@ -240,9 +310,11 @@ final class NarrowKernels {
             a0 = FloatVector.fromArray(S, x, k).fma(d, a0);
             a1 = FloatVector.fromArray(S, x, k + L).fma(d, a1);
         }
-        for (int i = 0; i < L; i++) {
-            VectorKernels.store(w[k + i], dw[k + i], j, a0.lane(i), rate, update);
-            VectorKernels.store(w[k + L + i], dw[k + L + i], j, a1.lane(i), rate, update);
+        float[] sums = sumsScratch();
+        a0.intoArray(sums, 0);
+        a1.intoArray(sums, L);
+        for (int i = 0; i < 2 * L; i++) {
+            VectorKernels.store(w[k + i], dw[k + i], j, sums[i], rate, update);
         }
     }
 }

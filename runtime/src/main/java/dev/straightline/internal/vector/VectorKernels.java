@@ -2,7 +2,6 @@ package dev.straightline.internal.vector;
 
 import dev.straightline.internal.DenseKernels;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -15,13 +14,28 @@ import jdk.incubator.vector.VectorSpecies;
  * slice of W from a per-thread packed copy, and above 32 the weight gradient reads X from six-column
  * blocks in the caller's scratch: the same FMAs, from contiguous memory. Layers narrower than two
  * vectors go to {@link NarrowKernels}. Loaded only when {@code jdk.incubator.vector} is present.
+ * The vectors are the CPU's widest, 16 lanes with AVX-512 and 8 with AVX2 (see {@link #S}): on this
+ * project's benchmark machine (AMD EPYC, AVX-512) the 16-lane kernels train M2 at batch 128 in
+ * about half the time of the 8-lane ones.
  * No vector value is chosen by a conditional, and no vector crosses a method boundary: C2 boxes a
  * vector that meets a phi of two allocations or an argument of a call it does not inline, and the
  * kernel would then allocate on every step.
  */
 public final class VectorKernels implements DenseKernels {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
-    private static final int L = 8;
+    /**
+     * The system property that narrows the vectors to 256 bits on a CPU with 512-bit ones, so that
+     * tests can run both widths on one machine.
+     */
+    public static final String BITS_PROPERTY = "straightline.vectorBits";
+    /**
+     * The CPU's own vectors: 512 bits where it has them (AVX-512, twice the FMAs per instruction of
+     * AVX2), else 256. Chosen once, so that C2 sees constant shapes in every kernel.
+     */
+    static final VectorSpecies<Float> S = species();
+    /** Lanes per vector: 16 or 8. */
+    static final int L = S.length();
+    /** Each thread's four vectors of sums in {@link #inputGradient}, on their way to being added up. */
+    private static final ThreadLocal<float[]> LANE_SUMS = ThreadLocal.withInitial(() -> new float[4 * L]);
 
     /**
      * @throws UnsupportedOperationException when the hardware has no 256-bit vectors: the Vector API
@@ -34,16 +48,30 @@ public final class VectorKernels implements DenseKernels {
         }
     }
 
-    /** Weight rows per chunk of the input dimension: a 16-unit slice of a chunk (16 KB) stays in L1. */
+    @Override
+    public int lanes() {
+        return L;
+    }
+
+    private static VectorSpecies<Float> species() {
+        String bits = System.getProperty(BITS_PROPERTY, "");
+        if (!bits.isEmpty() && !bits.equals("256") && !bits.equals("512")) {
+            throw new IllegalArgumentException(BITS_PROPERTY + " must be 256 or 512, not " + bits);
+        }
+        boolean wide = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 512 && !bits.equals("256");
+        return wide ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
+    }
+
+    /** Weight rows per chunk of the input dimension: a two-vector slice of a chunk (16 or 32 KB) stays in L1. */
     private static final int K_CHUNK = 256;
     /**
-     * Blocks of six samples from which the forward pass first copies each 16-unit slice of a chunk of W
+     * Blocks of six samples from which the forward pass first copies each two-vector slice of a chunk of W
      * into one contiguous array ({@link #PACKED}), read from there by every block: M1's first layer at
      * 126 samples ran at 80–83 GFLOP/s with the copy against 67–70 from W's rows, at 30 samples 72
      * against 66.
      */
     private static final int PACK_MIN_BLOCKS = 4;
-    /** Each thread's copy of one 16-unit slice of a chunk of W, made once per thread. */
+    /** Each thread's copy of one two-vector slice of a chunk of W, made once per thread. */
     private static final ThreadLocal<float[]> PACKED = ThreadLocal.withInitial(() -> new float[K_CHUNK * 2 * L]);
     /**
      * Rows per chunk of a large batch's weight gradient (784 × 128 at batch 128: 47–49 GFLOP/s with
@@ -87,7 +115,7 @@ public final class VectorKernels implements DenseKernels {
         if (unitFrom == unitTo) {
             return;
         }
-        if (units > L && units < 2 * L) {
+        if (units < 2 * L && units != L) {
             NarrowKernels.forward(in, w, b, z, from, to, inputs, units);
             return;
         }
@@ -112,27 +140,27 @@ public final class VectorKernels implements DenseKernels {
                 if (packed != null) {
                     pack(w, j, k0, k1, packed);
                     for (int sixes = sixesPerSlice; sixes > 0; sixes--, s += 6) {
-                        forward6x16Packed(in, packed, z, s, j, k0, k1);
+                        forward6Samples2VectorsPacked(in, packed, z, s, j, k0, k1);
                     }
                 } else {
                     for (int sixes = sixesPerSlice; sixes > 0; sixes--, s += 6) {
-                        forward6x16(in, w, z, s, j, k0, k1);
+                        forward6Samples2Vectors(in, w, z, s, j, k0, k1);
                     }
                 }
                 for (; s + 3 < to; s += 4) {
-                    forward4x16(in, w, z, s, j, k0, k1);
+                    forward4Samples2Vectors(in, w, z, s, j, k0, k1);
                 }
                 for (; s < to; s++) {
-                    forward1x16(in[s], w, z[s], j, k0, k1);
+                    forward1Sample2Vectors(in[s], w, z[s], j, k0, k1);
                 }
             }
             for (; j + L <= unitTo; j += L) {
                 int s = from;
                 for (; s + 3 < to; s += 4) {
-                    forward4x8(in, w, z, s, j, k0, k1);
+                    forward4Samples1Vector(in, w, z, s, j, k0, k1);
                 }
                 for (; s < to; s++) {
-                    forward1x8(in[s], w, z[s], j, k0, k1);
+                    forward1Sample1Vector(in[s], w, z[s], j, k0, k1);
                 }
             }
             for (; j < unitTo; j++) {
@@ -186,8 +214,8 @@ public final class VectorKernels implements DenseKernels {
         z[s + 3][j] = sum3;
     }
 
-    /** Four samples × 8 units of Z, four accumulators. */
-    private static void forward4x8(float[][] in, float[][] w, float[][] z, int s, int j, int k0, int k1) {
+    /** Four samples × one vector of Z, four accumulators. */
+    private static void forward4Samples1Vector(float[][] in, float[][] w, float[][] z, int s, int j, int k0, int k1) {
         float[] i0 = in[s], i1 = in[s + 1], i2 = in[s + 2], i3 = in[s + 3];
         float[] z0 = z[s], z1 = z[s + 1], z2 = z[s + 2], z3 = z[s + 3];
         FloatVector a0 = FloatVector.fromArray(S, z0, j);
@@ -222,17 +250,17 @@ public final class VectorKernels implements DenseKernels {
 
     /**
      * Units [unitFrom, unitTo) of one sample alone (prediction, tiny batches): every weight is read once
-     * whatever the order, so 128 units per pass over all rows in sixteen independent FMA chains, then
-     * 64 in eight, then 32 in four, and no chunking; the units left over are summed exactly as the batched kernel sums them.
+     * whatever the order, so sixteen vectors of units per pass over all rows in sixteen independent FMA
+     * chains, then eight, then four, and no chunking; the units left over are summed exactly as the batched kernel sums them.
      * Each unit's sum is b plus the products in row order, as in the batched kernel: the same bits.
      */
     private static void forwardRow(float[] in, float[][] w, float[] b, float[] z, int inputs, int unitFrom, int unitTo) {
         int j = unitFrom;
         for (; j + 16 * L <= unitTo; j += 16 * L) {
-            forwardRow128(in, w, b, z, inputs, j);
+            forwardRow16Vectors(in, w, b, z, inputs, j);
         }
         for (; j + 8 * L <= unitTo; j += 8 * L) {
-            forwardRow64(in, w, b, z, inputs, j);
+            forwardRow8Vectors(in, w, b, z, inputs, j);
         }
         for (; j + 4 * L <= unitTo; j += 4 * L) {
             FloatVector a0 = FloatVector.fromArray(S, b, j);
@@ -259,10 +287,10 @@ public final class VectorKernels implements DenseKernels {
             int k1 = Math.min(inputs, k0 + K_CHUNK);
             j = rest;
             for (; j + 2 * L <= unitTo; j += 2 * L) {
-                forward1x16(in, w, z, j, k0, k1);
+                forward1Sample2Vectors(in, w, z, j, k0, k1);
             }
             for (; j + L <= unitTo; j += L) {
-                forward1x8(in, w, z, j, k0, k1);
+                forward1Sample1Vector(in, w, z, j, k0, k1);
             }
         }
         for (; j < unitTo; j++) {
@@ -275,10 +303,11 @@ public final class VectorKernels implements DenseKernels {
     }
 
     /**
-     * Units [j, j + 64) of one sample in one pass over W's rows, in eight FMA chains: half of M1's
-     * first layer, which each of two threads takes in a shared prediction.
+     * Eight vectors of units from j of one sample in one pass over W's rows, in eight FMA chains: with
+     * 8-lane vectors half of M1's first layer, which each of two threads takes in a shared prediction;
+     * with 16-lane vectors all of it.
      */
-    private static void forwardRow64(float[] in, float[][] w, float[] b, float[] z, int inputs, int j) {
+    private static void forwardRow8Vectors(float[] in, float[][] w, float[] b, float[] z, int inputs, int j) {
         FloatVector a0 = FloatVector.fromArray(S, b, j);
         FloatVector a1 = FloatVector.fromArray(S, b, j + L);
         FloatVector a2 = FloatVector.fromArray(S, b, j + 2 * L);
@@ -310,12 +339,12 @@ public final class VectorKernels implements DenseKernels {
     }
 
     /**
-     * Units [j, j + 128) of one sample in one pass over W's rows: each row's 512 bytes are read as
-     * one stream, where passes of 32 units read each row four times, a quarter at a time (M1's first
-     * layer, probe, median of 5 JVMs: 7.2 µs against 9.3, and 8.8 for the plain loop; reading W
-     * alone 6.5).
+     * Sixteen vectors of units from j of one sample in one pass over W's rows: with 8-lane vectors,
+     * each of M1's rows of 512 bytes is read as one stream, where passes of 32 units read each row four
+     * times, a quarter at a time (M1's first layer, probe, median of 5 JVMs: 7.2 µs against 9.3, and
+     * 8.8 for the plain loop; reading W alone 6.5).
      */
-    private static void forwardRow128(float[] in, float[][] w, float[] b, float[] z, int inputs, int j) {
+    private static void forwardRow16Vectors(float[] in, float[][] w, float[] b, float[] z, int inputs, int j) {
         FloatVector a0 = FloatVector.fromArray(S, b, j);
         FloatVector a1 = FloatVector.fromArray(S, b, j + L);
         FloatVector a2 = FloatVector.fromArray(S, b, j + 2 * L);
@@ -370,8 +399,8 @@ public final class VectorKernels implements DenseKernels {
         a15.intoArray(z, j + 15 * L);
     }
 
-    /** Four samples × 16 units of Z, accumulated over weight rows [k0, k1) in eight registers. */
-    private static void forward4x16(float[][] in, float[][] w, float[][] z, int s, int j, int k0, int k1) {
+    /** Four samples × two vectors of Z, accumulated over weight rows [k0, k1) in eight registers. */
+    private static void forward4Samples2Vectors(float[][] in, float[][] w, float[][] z, int s, int j, int k0, int k1) {
         float[] i0 = in[s], i1 = in[s + 1], i2 = in[s + 2], i3 = in[s + 3];
         float[] z0 = z[s], z1 = z[s + 1], z2 = z[s + 2], z3 = z[s + 3];
         FloatVector a00 = FloatVector.fromArray(S, z0, j);
@@ -410,10 +439,10 @@ public final class VectorKernels implements DenseKernels {
     }
 
     /**
-     * Six samples × 16 units of Z in twelve registers: two weight loads feed twelve FMAs, against
+     * Six samples × two vectors of Z in twelve registers: two weight loads feed twelve FMAs, against
      * eight for four samples, which is what lifts the kernel from about 50 to 57 GFLOP/s here.
      */
-    private static void forward6x16(float[][] in, float[][] w, float[][] z, int s, int j, int k0, int k1) {
+    private static void forward6Samples2Vectors(float[][] in, float[][] w, float[][] z, int s, int j, int k0, int k1) {
         float[] i0 = in[s], i1 = in[s + 1], i2 = in[s + 2], i3 = in[s + 3], i4 = in[s + 4], i5 = in[s + 5];
         float[] z0 = z[s], z1 = z[s + 1], z2 = z[s + 2], z3 = z[s + 3], z4 = z[s + 4], z5 = z[s + 5];
         FloatVector a00 = FloatVector.fromArray(S, z0, j);
@@ -465,7 +494,7 @@ public final class VectorKernels implements DenseKernels {
         a51.intoArray(z5, j + L);
     }
 
-    /** Copies units [j, j + 16) of W's rows [k0, k1) into {@code packed}, 16 values a row. */
+    /** Copies units [j, j + 2L) of W's rows [k0, k1) into {@code packed}, 2L values a row. */
     private static void pack(float[][] w, int j, int k0, int k1, float[] packed) {
         for (int k = k0, o = 0; k < k1; k++, o += 2 * L) {
             float[] wk = w[k];
@@ -474,8 +503,8 @@ public final class VectorKernels implements DenseKernels {
         }
     }
 
-    /** {@link #forward6x16} reading the slice of W from {@link #pack}: the same FMAs in the same order. */
-    private static void forward6x16Packed(float[][] in, float[] packed, float[][] z, int s, int j, int k0, int k1) {
+    /** {@link #forward6Samples2Vectors} reading the slice of W from {@link #pack}: the same FMAs in the same order. */
+    private static void forward6Samples2VectorsPacked(float[][] in, float[] packed, float[][] z, int s, int j, int k0, int k1) {
         float[] i0 = in[s], i1 = in[s + 1], i2 = in[s + 2], i3 = in[s + 3], i4 = in[s + 4], i5 = in[s + 5];
         float[] z0 = z[s], z1 = z[s + 1], z2 = z[s + 2], z3 = z[s + 3], z4 = z[s + 4], z5 = z[s + 5];
         FloatVector a00 = FloatVector.fromArray(S, z0, j);
@@ -527,10 +556,10 @@ public final class VectorKernels implements DenseKernels {
     }
 
     /**
-     * One sample × 16 units, summed in the same order as the blocks above (one chain per vector), so
+     * One sample × two vectors, summed in the same order as the blocks above (one chain per vector), so
      * that a sample's result never depends on the block it falls in.
      */
-    private static void forward1x16(float[] in, float[][] w, float[] z, int j, int k0, int k1) {
+    private static void forward1Sample2Vectors(float[] in, float[][] w, float[] z, int j, int k0, int k1) {
         FloatVector a0 = FloatVector.fromArray(S, z, j);
         FloatVector a1 = FloatVector.fromArray(S, z, j + L);
         for (int k = k0; k < k1; k++) {
@@ -543,8 +572,8 @@ public final class VectorKernels implements DenseKernels {
         a1.intoArray(z, j + L);
     }
 
-    /** One sample × 8 units, summed in the same order as {@link #forward4x8}. */
-    private static void forward1x8(float[] in, float[][] w, float[] z, int j, int k0, int k1) {
+    /** One sample × one vector, summed in the same order as {@link #forward4Samples1Vector}. */
+    private static void forward1Sample1Vector(float[] in, float[][] w, float[] z, int j, int k0, int k1) {
         FloatVector a = FloatVector.fromArray(S, z, j);
         for (int k = k0; k < k1; k++) {
             a = FloatVector.fromArray(S, w[k], j).fma(FloatVector.broadcast(S, in[k]), a);
@@ -559,6 +588,22 @@ public final class VectorKernels implements DenseKernels {
     @Override
     public void inputGradient(float[][] dz, float[][] w, float[][] dx, int from, int to, int units, int inputs) {
         int vectors = units - units % L;
+        if (vectors == 0) {
+            // Narrower than one vector: the dot products one unit at a time. The vector loop below must
+            // run at least once, or C2 boxes the sums it carries.
+            for (int s = from; s < to; s++) {
+                float[] d = dz[s];
+                float[] x = dx[s];
+                for (int k = 0; k < inputs; k++) {
+                    x[k] = tail(d, w[k], 0, units);
+                }
+            }
+            return;
+        }
+        // The lanes of each row's sums are added through memory, in lane order: JDK 17's C2 did not
+        // always turn reduceLanes on 16-lane vectors into instructions, and then boxed every vector
+        // feeding it (12 KB per step of a 23-37-19-10 network at batch 1).
+        float[] lanes = LANE_SUMS.get();
         for (int s = from; s < to; s++) {
             float[] d = dz[s];
             float[] x = dx[s];
@@ -579,10 +624,14 @@ public final class VectorKernels implements DenseKernels {
                     a2 = FloatVector.fromArray(S, w2, j).fma(dj, a2);
                     a3 = FloatVector.fromArray(S, w3, j).fma(dj, a3);
                 }
-                x[k] = a0.reduceLanes(VectorOperators.ADD) + tail(d, w0, vectors, units);
-                x[k + 1] = a1.reduceLanes(VectorOperators.ADD) + tail(d, w1, vectors, units);
-                x[k + 2] = a2.reduceLanes(VectorOperators.ADD) + tail(d, w2, vectors, units);
-                x[k + 3] = a3.reduceLanes(VectorOperators.ADD) + tail(d, w3, vectors, units);
+                a0.intoArray(lanes, 0);
+                a1.intoArray(lanes, L);
+                a2.intoArray(lanes, 2 * L);
+                a3.intoArray(lanes, 3 * L);
+                x[k] = sumOfLanes(lanes, 0) + tail(d, w0, vectors, units);
+                x[k + 1] = sumOfLanes(lanes, L) + tail(d, w1, vectors, units);
+                x[k + 2] = sumOfLanes(lanes, 2 * L) + tail(d, w2, vectors, units);
+                x[k + 3] = sumOfLanes(lanes, 3 * L) + tail(d, w3, vectors, units);
             }
             for (; k < inputs; k++) {
                 float[] wk = w[k];
@@ -590,9 +639,19 @@ public final class VectorKernels implements DenseKernels {
                 for (int j = 0; j < vectors; j += L) {
                     a = FloatVector.fromArray(S, wk, j).fma(FloatVector.fromArray(S, d, j), a);
                 }
-                x[k] = a.reduceLanes(VectorOperators.ADD) + tail(d, wk, vectors, units);
+                a.intoArray(lanes, 0);
+                x[k] = sumOfLanes(lanes, 0) + tail(d, wk, vectors, units);
             }
         }
+    }
+
+    /** The L values of one vector of sums from {@code o}, added in lane order. */
+    private static float sumOfLanes(float[] lanes, int o) {
+        float sum = 0;
+        for (int i = o; i < o + L; i++) {
+            sum += lanes[i];
+        }
+        return sum;
     }
 
     /** {@code Σ d[j]·w[j]} for j in [from, to): the units past a row's last whole vector. */
@@ -610,7 +669,7 @@ public final class VectorKernels implements DenseKernels {
      */
     @Override
     public int weightGradientScratch(int maxBatch) {
-        return ROW_CHUNK * maxBatch;
+        return Math.max(ROW_CHUNK * maxBatch, 12 * L);
     }
 
     @Override
@@ -625,7 +684,7 @@ public final class VectorKernels implements DenseKernels {
             return;
         }
         int wide = units - units % (2 * L);
-        // A batch whose dZ does not fit in L1 goes 16 columns at a time through a chunk of rows, so
+        // A batch whose dZ does not fit in L1 goes two vectors of columns at a time through a chunk of rows, so
         // that this slice of dZ stays in L1 while the rows pass by, and the chunk's columns of X stay
         // in L2 across the slices; a small batch's dZ stays in L1 anyway.
         int slice = n <= SMALL_BATCH ? Math.max(wide, 2 * L) : 2 * L;
@@ -650,27 +709,27 @@ public final class VectorKernels implements DenseKernels {
                 int k = c0;
                 for (int q = 0; q < sixes; q++, k += 6) {
                     if (blocked) {
-                        gradientBlock6x16(scratch, q * 6 * n, dz, w, dw, k, j0, j1, n, rate, update);
+                        gradientBlock6Rows2Vectors(scratch, q * 6 * n, dz, w, dw, k, j0, j1, n, rate, update);
                     } else {
-                        gradientRows6x16(in, dz, w, dw, k, j0, j1, n, rate, update, scratch);
+                        gradient6Rows2Vectors(in, dz, w, dw, k, j0, j1, n, rate, update, scratch);
                     }
                 }
                 for (; k + 3 < c1; k += 4) {
-                    gradientRows4x16(in, dz, w, dw, k, j0, j1, n, rate, update);
+                    gradient4Rows2Vectors(in, dz, w, dw, k, j0, j1, n, rate, update);
                 }
                 for (; k < c1; k++) {
-                    gradientRow1x16(in, dz, w, dw, k, j0, j1, n, rate, update);
+                    gradient1Row2Vectors(in, dz, w, dw, k, j0, j1, n, rate, update);
                 }
             }
         }
         if (wide < unitTo) {
             int k = rowFrom;
             for (; k + 3 < rowTo; k += 4) {
-                int j = gradientRows4x8(in, dz, w, dw, k, wide, n, units, rate, update);
+                int j = gradient4Rows1Vector(in, dz, w, dw, k, wide, n, units, rate, update);
                 scalarColumns4Rows(in, dz, w, dw, k, j, n, units, rate, update);
             }
             for (; k < rowTo; k++) {
-                int j = gradientRow1x8(in, dz, w, dw, k, wide, n, units, rate, update);
+                int j = gradient1Row1Vector(in, dz, w, dw, k, wide, n, units, rate, update);
                 scalarColumns(in, dz, w[k], dw[k], k, j, n, units, rate, update);
             }
         }
@@ -681,23 +740,23 @@ public final class VectorKernels implements DenseKernels {
      * block q holds X[s][c0 + 6q + i] at {@code 6nq + 6s + i}. A large batch's rows of X are far apart
      * (3 KB for M1's input) and the six-row kernel read six values from each of them in turn; read from
      * one contiguous block instead, the weight gradient of M1's first layer at batch 128 ran at
-     * 61–70 GFLOP/s against 35–47, the rate of the forward kernel. The eight-lane moves copy M1's
+     * 61–70 GFLOP/s against 35–47, the rate of the forward kernel. The 8-lane moves copy M1's
      * input at batch 128 in 19–20 µs against 50 value by value (probe, 768 rows).
      */
     private static void copyBlocks(float[][] in, int n, int c0, int sixes, float[] blocks) {
-        // One eight-lane move per block: its last two lanes land on the next sample's first two, which
-        // that sample then overwrites. The last sample, and a block whose eight lanes would run past
-        // the row, are copied value by value.
-        for (int s = 0; s < n - 1; s++) {
+        // One vector move per block: its lanes past the sixth land on the next samples' first values,
+        // which those samples then overwrite. A sample whose move would run past the end of the block,
+        // and a block whose lanes would run past the row, are copied value by value.
+        for (int s = 0; s < n; s++) {
             float[] x = in[s];
-            int moves = c0 + 6 * sixes + 2 <= x.length ? sixes : sixes - 1;
+            int fit = x.length - L - c0;
+            int moves = 6 * s + L > 6 * n || fit < 0 ? 0 : Math.min(sixes, fit / 6 + 1);
             int q = 0;
             for (int o = 6 * s, k = c0; q < moves; q++, o += 6 * n, k += 6) {
                 FloatVector.fromArray(S, x, k).intoArray(blocks, o);
             }
             copySixes(x, c0, q, sixes, 6 * n, 6 * s, blocks);
         }
-        copySixes(in[n - 1], c0, 0, sixes, 6 * n, 6 * (n - 1), blocks);
     }
 
     /** Blocks [q0, q1) of one sample's row, value by value: its six values at {@code o + 6nq}. */
@@ -713,10 +772,10 @@ public final class VectorKernels implements DenseKernels {
     }
 
     /**
-     * {@link #gradientRows6x16} reading the six columns of X from the block at {@code base} of
+     * {@link #gradient6Rows2Vectors} reading the six columns of X from the block at {@code base} of
      * {@link #copyBlocks}: the same FMAs in the same order, so the same bits.
      */
-    private static void gradientBlock6x16(float[] blocks, int base, float[][] dz, float[][] w, float[][] dw, int k,
+    private static void gradientBlock6Rows2Vectors(float[] blocks, int base, float[][] dz, float[][] w, float[][] dw, int k,
             int j0, int j1, int n, float rate, boolean update) {
         for (int j = j0; j < j1; j += 2 * L) {
             FloatVector a00 = FloatVector.zero(S), a01 = a00, a10 = a00, a11 = a00, a20 = a00, a21 = a00;
@@ -776,7 +835,7 @@ public final class VectorKernels implements DenseKernels {
     }
 
     /**
-     * Rows k..k+5 of the gradient over the 16-unit blocks in [j0, j1), twelve accumulators summed over
+     * Rows k..k+5 of the gradient over the two-vector blocks in [j0, j1), twelve accumulators summed over
      * the samples in order: two loads of dZ feed twelve FMAs. With {@code update} the step is taken,
      * otherwise the gradient is stored. The sums leave the registers through {@code sums} (96 floats),
      * and the step or the store reads them from there, a row at a time in a loop.
@@ -786,7 +845,7 @@ public final class VectorKernels implements DenseKernels {
      * three to six of eight JMH forks (JDK 17). Through {@code sums}: no fork allocated in sixteen,
      * at 612–660 µs; the kernel alone is about 9 % slower than with the step in registers.
      */
-    private static void gradientRows6x16(float[][] in, float[][] dz, float[][] w, float[][] dw, int k, int j0, int j1,
+    private static void gradient6Rows2Vectors(float[][] in, float[][] dz, float[][] w, float[][] dw, int k, int j0, int j1,
             int n, float rate, boolean update, float[] sums) {
         for (int j = j0; j < j1; j += 2 * L) {
             FloatVector a00 = FloatVector.zero(S), a01 = a00, a10 = a00, a11 = a00, a20 = a00, a21 = a00;
@@ -842,8 +901,8 @@ public final class VectorKernels implements DenseKernels {
         }
     }
 
-    /** Rows k..k+3 of the gradient over the 16-unit blocks in [j0, j1), as {@link #gradientRows6x16}. */
-    private static void gradientRows4x16(float[][] in, float[][] dz, float[][] w, float[][] dw, int k, int j0, int j1,
+    /** Rows k..k+3 of the gradient over the two-vector blocks in [j0, j1), as {@link #gradient6Rows2Vectors}. */
+    private static void gradient4Rows2Vectors(float[][] in, float[][] dz, float[][] w, float[][] dw, int k, int j0, int j1,
             int n, float rate, boolean update) {
         for (int j = j0; j < j1; j += 2 * L) {
             FloatVector a00 = FloatVector.zero(S), a01 = a00, a10 = a00, a11 = a00;
@@ -889,8 +948,8 @@ public final class VectorKernels implements DenseKernels {
         }
     }
 
-    /** Row k of the gradient over the 16-unit blocks in [j0, j1). */
-    private static void gradientRow1x16(float[][] in, float[][] dz, float[][] w, float[][] dw, int k, int j0, int j1,
+    /** Row k of the gradient over the two-vector blocks in [j0, j1). */
+    private static void gradient1Row2Vectors(float[][] in, float[][] dz, float[][] w, float[][] dw, int k, int j0, int j1,
             int n, float rate, boolean update) {
         float[] target = update ? w[k] : dw[k];
         for (int j = j0; j < j1; j += 2 * L) {
@@ -911,8 +970,8 @@ public final class VectorKernels implements DenseKernels {
         }
     }
 
-    /** Rows k..k+3 of the gradient in blocks of 8 units from {@code j}, returning the first unit not done. */
-    private static int gradientRows4x8(float[][] in, float[][] dz, float[][] w, float[][] dw, int k, int j, int n,
+    /** Rows k..k+3 of the gradient in blocks of one vector from {@code j}, returning the first unit not done. */
+    private static int gradient4Rows1Vector(float[][] in, float[][] dz, float[][] w, float[][] dw, int k, int j, int n,
             int units, float rate, boolean update) {
         for (; j + L <= units; j += L) {
             FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
@@ -940,8 +999,8 @@ public final class VectorKernels implements DenseKernels {
         return j;
     }
 
-    /** Row k of the gradient in blocks of 8 units from {@code j}, returning the first unit not done. */
-    private static int gradientRow1x8(float[][] in, float[][] dz, float[][] w, float[][] dw, int k, int j, int n,
+    /** Row k of the gradient in blocks of one vector from {@code j}, returning the first unit not done. */
+    private static int gradient1Row1Vector(float[][] in, float[][] dz, float[][] w, float[][] dw, int k, int j, int n,
             int units, float rate, boolean update) {
         float[] target = update ? w[k] : dw[k];
         for (; j + L <= units; j += L) {
