@@ -2,6 +2,7 @@ package dev.straightline.internal.vector;
 
 import dev.straightline.internal.DenseKernels;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -34,8 +35,6 @@ public final class VectorKernels implements DenseKernels {
     static final VectorSpecies<Float> S = species();
     /** Lanes per vector: 16 or 8. */
     static final int L = S.length();
-    /** Each thread's four vectors of sums in {@link #inputGradient}, on their way to being added up. */
-    private static final ThreadLocal<float[]> LANE_SUMS = ThreadLocal.withInitial(() -> new float[4 * L]);
 
     /**
      * @throws UnsupportedOperationException when the hardware has no 256-bit vectors: the Vector API
@@ -600,10 +599,6 @@ public final class VectorKernels implements DenseKernels {
             }
             return;
         }
-        // The lanes of each row's sums are added through memory, in lane order: JDK 17's C2 did not
-        // always turn reduceLanes on 16-lane vectors into instructions, and then boxed every vector
-        // feeding it (12 KB per step of a 23-37-19-10 network at batch 1).
-        float[] lanes = LANE_SUMS.get();
         for (int s = from; s < to; s++) {
             float[] d = dz[s];
             float[] x = dx[s];
@@ -624,14 +619,10 @@ public final class VectorKernels implements DenseKernels {
                     a2 = FloatVector.fromArray(S, w2, j).fma(dj, a2);
                     a3 = FloatVector.fromArray(S, w3, j).fma(dj, a3);
                 }
-                a0.intoArray(lanes, 0);
-                a1.intoArray(lanes, L);
-                a2.intoArray(lanes, 2 * L);
-                a3.intoArray(lanes, 3 * L);
-                x[k] = sumOfLanes(lanes, 0) + tail(d, w0, vectors, units);
-                x[k + 1] = sumOfLanes(lanes, L) + tail(d, w1, vectors, units);
-                x[k + 2] = sumOfLanes(lanes, 2 * L) + tail(d, w2, vectors, units);
-                x[k + 3] = sumOfLanes(lanes, 3 * L) + tail(d, w3, vectors, units);
+                x[k] = a0.reduceLanes(VectorOperators.ADD) + tail(d, w0, vectors, units);
+                x[k + 1] = a1.reduceLanes(VectorOperators.ADD) + tail(d, w1, vectors, units);
+                x[k + 2] = a2.reduceLanes(VectorOperators.ADD) + tail(d, w2, vectors, units);
+                x[k + 3] = a3.reduceLanes(VectorOperators.ADD) + tail(d, w3, vectors, units);
             }
             for (; k < inputs; k++) {
                 float[] wk = w[k];
@@ -639,19 +630,9 @@ public final class VectorKernels implements DenseKernels {
                 for (int j = 0; j < vectors; j += L) {
                     a = FloatVector.fromArray(S, wk, j).fma(FloatVector.fromArray(S, d, j), a);
                 }
-                a.intoArray(lanes, 0);
-                x[k] = sumOfLanes(lanes, 0) + tail(d, wk, vectors, units);
+                x[k] = a.reduceLanes(VectorOperators.ADD) + tail(d, wk, vectors, units);
             }
         }
-    }
-
-    /** The L values of one vector of sums from {@code o}, added in lane order. */
-    private static float sumOfLanes(float[] lanes, int o) {
-        float sum = 0;
-        for (int i = o; i < o + L; i++) {
-            sum += lanes[i];
-        }
-        return sum;
     }
 
     /** {@code Σ d[j]·w[j]} for j in [from, to): the units past a row's last whole vector. */
