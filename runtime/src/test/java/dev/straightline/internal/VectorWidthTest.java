@@ -1,6 +1,7 @@
 package dev.straightline.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -16,11 +17,26 @@ class VectorWidthTest {
         // FloatVector.SPECIES_PREFERRED.length(), read reflectively: this module's tests compile without the module.
         Object species = Class.forName("jdk.incubator.vector.FloatVector").getField("SPECIES_PREFERRED").get(null);
         int preferred = (int) Class.forName("jdk.incubator.vector.VectorSpecies").getMethod("length").invoke(species);
-        boolean narrowed = "256".equals(System.getProperty("straightline.vectorBits"));
-        int expected = preferred >= 16 && !narrowed ? 16 : 8;
+        int expected = VectorWidth.lanes(System.getProperty(VectorWidth.PROPERTY), 32 * preferred);
         assertEquals(expected, Simd.kernels().lanes(),
                 "lanes with " + preferred + "-lane preferred vectors, straightline.vectorBits="
                         + System.getProperty("straightline.vectorBits"));
+    }
+
+    @Test
+    void sixteenLanesOnlyWhereTheCpuHas512BitVectorsAndNothingNarrowsThem() {
+        assertEquals(16, VectorWidth.lanes(null, 512));
+        assertEquals(16, VectorWidth.lanes("512", 512));
+        assertEquals(8, VectorWidth.lanes("256", 512));
+        assertEquals(8, VectorWidth.lanes(null, 256));
+        assertEquals(8, VectorWidth.lanes("512", 256), "a CPU without 512-bit vectors would emulate them");
+    }
+
+    @Test
+    void anyOtherWidthIsRefusedByName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VectorWidth.lanes("128", 512));
+        assertEquals("straightline.vectorBits must be 256 or 512, not '128'", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> VectorWidth.lanes("", 512));
     }
 
     @Test

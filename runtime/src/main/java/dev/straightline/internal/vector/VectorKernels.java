@@ -1,6 +1,7 @@
 package dev.straightline.internal.vector;
 
 import dev.straightline.internal.DenseKernels;
+import dev.straightline.internal.VectorWidth;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -24,13 +25,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class VectorKernels implements DenseKernels {
     /**
-     * The system property that narrows the vectors to 256 bits on a CPU with 512-bit ones, so that
-     * tests can run both widths on one machine.
-     */
-    public static final String BITS_PROPERTY = "straightline.vectorBits";
-    /**
      * The CPU's own vectors: 512 bits where it has them (AVX-512, twice the FMAs per instruction of
-     * AVX2), else 256. Chosen once, so that C2 sees constant shapes in every kernel.
+     * AVX2), else 256 ({@link VectorWidth}). Chosen once, so that C2 sees constant shapes in every kernel.
      */
     static final VectorSpecies<Float> S = species();
     /** Lanes per vector: 16 or 8. */
@@ -53,12 +49,8 @@ public final class VectorKernels implements DenseKernels {
     }
 
     private static VectorSpecies<Float> species() {
-        String bits = System.getProperty(BITS_PROPERTY, "");
-        if (!bits.isEmpty() && !bits.equals("256") && !bits.equals("512")) {
-            throw new IllegalArgumentException(BITS_PROPERTY + " must be 256 or 512, not " + bits);
-        }
-        boolean wide = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 512 && !bits.equals("256");
-        return wide ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
+        int lanes = VectorWidth.lanes(System.getProperty(VectorWidth.PROPERTY), FloatVector.SPECIES_PREFERRED.vectorBitSize());
+        return lanes == 16 ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
     }
 
     /** Weight rows per chunk of the input dimension: a two-vector slice of a chunk (16 or 32 KB) stays in L1. */
