@@ -1,5 +1,6 @@
 package dev.straightline.internal.vector;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -69,20 +70,22 @@ final class NarrowKernels {
 
     /**
      * A layer narrower than one vector: W copied into rows of one whole vector each, so that every row
-     * is one load; each sample's sums leave through a padded row, of which the first {@code units}
-     * values are copied to Z. The lanes past the last unit hold whatever the copy held before, and no
-     * lane is ever added to another. Four samples at a time, then one; the FMAs and their order are
-     * those of the other kernels.
+     * is one load, zeros past the last unit (no lane is ever added to another, so they only keep
+     * stale values, which could be slow denormals, out of the FMAs); each sample's sums leave through a
+     * padded row, of which the first {@code units} values are copied to Z. Four samples at a time,
+     * then one; the FMAs and their order are those of the other kernels.
      */
     private static void forwardPadded(float[][] in, float[][] w, float[] b, float[][] z, int from, int to, int inputs,
             int units) {
         float[] padded = paddedScratch(inputs);
         for (int k = 0; k < inputs; k++) {
             System.arraycopy(w[k], 0, padded, k * L, units);
+            Arrays.fill(padded, k * L + units, (k + 1) * L, 0f);
         }
         int bias = inputs * L;
         int row = bias + L;
         System.arraycopy(b, 0, padded, bias, units);
+        Arrays.fill(padded, bias + units, row, 0f);
         int s = from;
         for (; s + 3 < to; s += 4) {
             float[] x0 = in[s], x1 = in[s + 1], x2 = in[s + 2], x3 = in[s + 3];
