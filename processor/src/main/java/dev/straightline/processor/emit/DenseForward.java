@@ -17,9 +17,9 @@ import javax.lang.model.element.Modifier;
  */
 final class DenseForward {
     /**
-     * Layers this wide take a single sample through the vector kernels too: one pass of sixteen FMA
-     * chains over W's rows reads each row as one stream (M1's first layer, probe: 7.2 µs against 8.8
-     * for the loops).
+     * Layers this wide take a single sample through the vector kernels too: one pass of eight or
+     * sixteen FMA chains (16- or 8-lane vectors) over W's rows reads each row as one stream (M1's first
+     * layer, 8 lanes, probe: 7.2 µs against 8.8 for the loops).
      */
     static final int SINGLE_SAMPLE_KERNEL_UNITS = 128;
 
