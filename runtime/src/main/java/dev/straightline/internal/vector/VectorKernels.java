@@ -638,7 +638,7 @@ public final class VectorKernels implements DenseKernels {
 
     /**
      * A large batch's blocks of X ({@link #copyBlocks}); a small batch's six-row kernel keeps its twelve
-     * sums there (96 floats, one chunk's rows for one sample).
+     * vectors of sums there: 12 × L floats, more than one sample's chunk of rows (96) with 16 lanes.
      */
     @Override
     public int weightGradientScratch(int maxBatch) {
@@ -810,7 +810,7 @@ public final class VectorKernels implements DenseKernels {
     /**
      * Rows k..k+5 of the gradient over the two-vector blocks in [j0, j1), twelve accumulators summed over
      * the samples in order: two loads of dZ feed twelve FMAs. With {@code update} the step is taken,
-     * otherwise the gradient is stored. The sums leave the registers through {@code sums} (96 floats),
+     * otherwise the gradient is stored. The sums leave the registers through {@code sums} (twelve vectors),
      * and the step or the store reads them from there, a row at a time in a loop.
      * <p>Written out for all twelve vectors (48 more vector operations), the step made this method
      * too much for C2 in some JVMs: it left the last six stores as calls and boxed their vectors.
