@@ -33,18 +33,13 @@ final class NarrowKernels {
 
     private NarrowKernels() {}
 
-    private static float[] sumsScratch() {
-        return SUMS.get();
-    }
-
     /**
      * The forward pass of a layer narrower than two vectors, such as a 10-class output layer: with more
      * units than one vector, two vectors per sample, the second one ending at the last unit and
      * overlapping the first. The units where they overlap are summed alike in both, from the same bias
      * in the same order, so either store leaves the same bits there (no mask: with 512-bit vectors,
-     * JDK 17's masks allocated). Six samples at a time
-     * (twelve accumulators), then four, then one, every unit summed over the inputs in order with FMAs,
-     * whatever the block. A layer narrower than one vector reads W from a copy padded to whole vectors.
+     * JDK 17's masks allocated). Six samples at a time (twelve accumulators), then four, then one,
+     * every unit summed over the inputs in order with FMAs, whatever the block. A layer narrower than one vector reads W from a copy padded to whole vectors.
      */
     static void forward(float[][] in, float[][] w, float[] b, float[][] z, int from, int to, int inputs,
             int units) {
@@ -277,7 +272,7 @@ final class NarrowKernels {
             a31 = x1.fma(d3, a31);
         }
         // The sums leave the registers through memory, a vector at a time, and are applied row by row.
-        float[] sums = sumsScratch();
+        float[] sums = SUMS.get();
         a00.intoArray(sums, 0);
         a10.intoArray(sums, L);
         a20.intoArray(sums, 2 * L);
@@ -313,7 +308,7 @@ final class NarrowKernels {
             a0 = FloatVector.fromArray(S, x, k).fma(d, a0);
             a1 = FloatVector.fromArray(S, x, k + L).fma(d, a1);
         }
-        float[] sums = sumsScratch();
+        float[] sums = SUMS.get();
         a0.intoArray(sums, 0);
         a1.intoArray(sums, L);
         for (int i = 0; i < 2 * L; i++) {
