@@ -5,7 +5,8 @@ Usage: python3 benchmarks/summarize.py results.json
 Ratios compare variants measured in the same run: to the hand-written reference, or for
 TwoThreadBenchmark to one thread (plain or vector) in the same run. AlternatingThreadsBenchmark
 alternates one thread and two from one iteration to the next: its speedups are those of
-neighbouring iterations. On a shared machine the best iteration is the
+neighbouring iterations; TwoNetworksBenchmark cycles through one network on one thread, on
+two, and two networks at once. On a shared machine the best iteration is the
 most repeatable figure, so both mean and best are shown.
 """
 import json
@@ -23,6 +24,7 @@ FIRST_LAYER_BYTES = 784 * 128 * 4  # what one M1 prediction must read at least o
 rows = {}
 alternating = []
 ceilings = []
+networks = []
 for result in json.load(open(sys.argv[1])):
     bench, variant = result["benchmark"].rsplit(".", 2)[-2:]
     params = ",".join(f"{k}={v}" for k, v in sorted(result.get("params", {}).items()))
@@ -30,6 +32,9 @@ for result in json.load(open(sys.argv[1])):
     samples = [x for fork in metric["rawData"] for x in fork]
     if bench == "TwoThreadCeilingBenchmark":
         ceilings.append((params, variant, metric["rawData"][0], metric["scoreUnit"]))
+        continue
+    if bench == "TwoNetworksBenchmark":
+        networks.append((params, variant, metric["rawData"][0], metric["scoreUnit"]))
         continue
     if bench == "AlternatingThreadsBenchmark":
         alternating.append((params, variant, metric["rawData"][0], metric["scoreUnit"]))
@@ -112,3 +117,22 @@ if ceilings:
         spread = lambda v: f"{q(v, 0.5):.2f} ({q(v, 0.25):.2f}–{q(v, 0.75):.2f})"
         print(f"| {params} | {variant} | {quads} | {q(one, 0.5):.1f} ({min(one):.1f}) / {q(two, 0.5):.1f} ({min(two):.1f}) {unit} "
               f"| {spread(step)}, {min(one) / min(two):.2f} | {spread(ceiling)}, {min(c_one) / min(c_two):.2f} | {spread(fraction)} |")
+
+if networks:
+    # Iterations cycle through one network on one thread, the same on two, and two networks at once
+    # (one step each, one per core): each three neighbours give the shared step's speedup, the
+    # independent steps' (two steps per operation), and the one as a fraction of the other.
+    print("\n| TwoNetworksBenchmark | variant | triples | one network, one thread / two threads / two networks at once: median (best) "
+          "| shared step speedup: median (quartiles) | two networks at once, throughput: median (quartiles) "
+          "| shared / independent: median (quartiles) |")
+    print("|---|---|---|---|---|---|---|")
+    for params, variant, raw, unit in sorted(networks):
+        triples = len(raw) // 3
+        one, two, pair = (raw[k:3 * triples:3] for k in range(3))
+        shared = [a / b for a, b in zip(one, two)]
+        independent = [2 * a / b for a, b in zip(one, pair)]
+        fraction = [a / b for a, b in zip(shared, independent)]
+        q = lambda v, f: sorted(v)[min(len(v) - 1, int(f * len(v)))]
+        spread = lambda v: f"{q(v, 0.5):.2f} ({q(v, 0.25):.2f}–{q(v, 0.75):.2f})"
+        print(f"| {params} | {variant} | {triples} | {q(one, 0.5):.1f} ({min(one):.1f}) / {q(two, 0.5):.1f} ({min(two):.1f}) / "
+              f"{q(pair, 0.5):.1f} ({min(pair):.1f}) {unit} | {spread(shared)} | {spread(independent)} | {spread(fraction)} |")
