@@ -1,5 +1,6 @@
 package dev.straightline.processor;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,8 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every optimizer's update, checked against the textbook formula computed here in double from the
@@ -61,6 +64,13 @@ class OptimizerTest {
                     .dense("output", 2, "IDENTITY")
                     .file());
         }
+        sources.add(NetworkSource.network("SgdFloatRegression", 3, "MEAN_SQUARED_ERROR")
+                .precision("FLOAT")
+                .maxBatch(8)
+                .optimizer("@Sgd(learningRate = 0.05)")
+                .dense("hidden", 4, "TANH")
+                .dense("output", 2, "IDENTITY")
+                .file());
         for (String precision : new String[] {"DOUBLE", "FLOAT"}) {
             sources.add(NetworkSource.network("Penalized" + precision, 3, "MEAN_SQUARED_ERROR")
                     .precision(precision)
@@ -79,6 +89,11 @@ class OptimizerTest {
 
     /** Eight samples of y = (x₀ − 2x₁ + x₂/2, sin x₀), x uniform in [−1, 1). */
     private static Batch batch(TrainableNetwork net, long seed) {
+        return batch(net, seed, 8);
+    }
+
+    /** The first {@code size} of those eight samples. */
+    private static Batch batch(TrainableNetwork net, long seed, int size) {
         SplittableRandom random = new SplittableRandom(seed);
         float[] x = new float[8 * 3];
         float[] y = new float[8 * 2];
@@ -89,8 +104,8 @@ class OptimizerTest {
             y[s * 2] = x[s * 3] - 2 * x[s * 3 + 1] + x[s * 3 + 2] / 2;
             y[s * 2 + 1] = (float) Math.sin(x[s * 3]);
         }
-        Batch batch = new Batch(net, 8);
-        batch.fill(DataSet.withTargets(x, 3, y, 2), 0, 8);
+        Batch batch = new Batch(net, size);
+        batch.fill(DataSet.withTargets(x, 3, y, 2), 0, size);
         return batch;
     }
 
@@ -166,11 +181,12 @@ class OptimizerTest {
         }
     }
 
-    @Test
-    void everyOptimizerTakesTheTextbookStep() {
+    @ParameterizedTest(name = "batch of {0}")
+    @ValueSource(ints = {8, 1})
+    void everyOptimizerTakesTheTextbookStep(int size) {
         for (String[] optimizer : OPTIMIZERS) {
             TrainableNetwork net = network(optimizer[0], 5);
-            Batch batch = batch(net, 9);
+            Batch batch = batch(net, 9, size);
             double[][] expected = values(net.parameters());
             Reference reference = new Reference(optimizer[0], expected);
             for (int step = 1; step <= 5; step++) {
@@ -184,6 +200,32 @@ class OptimizerTest {
                                 optimizer[0] + ": " + net.parameters().get(t).name() + "[" + i + "] after step " + step);
                     }
                 }
+            }
+        }
+    }
+
+    @Test
+    void oneSampleTakesPlainSgdsStepToTheLastBit() {
+        TrainableNetwork net = network("SgdFloat", 5);
+        for (int step = 1; step <= 5; step++) {
+            Batch sample = batch(net, step, 1);
+            net.computeGradients(sample);
+            float[][] expected = new float[net.parameters().size()][];
+            for (int t = 0; t < expected.length; t++) {
+                Tensor parameter = net.parameters().get(t);
+                float[] gradient = new float[parameter.size()];
+                net.gradients().get(t).copyTo(gradient);
+                expected[t] = new float[parameter.size()];
+                parameter.copyTo(expected[t]);
+                for (int i = 0; i < expected[t].length; i++) {
+                    expected[t][i] -= 0.05f * gradient[i];
+                }
+            }
+            net.trainBatch(sample);
+            for (int t = 0; t < expected.length; t++) {
+                float[] actual = new float[expected[t].length];
+                net.parameters().get(t).copyTo(actual);
+                assertArrayEquals(expected[t], actual, net.parameters().get(t).name() + " after step " + step);
             }
         }
     }
