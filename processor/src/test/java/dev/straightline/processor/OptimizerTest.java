@@ -64,11 +64,12 @@ class OptimizerTest {
                     .dense("output", 2, "IDENTITY")
                     .file());
         }
+        // Wide enough for the Vector API path, in the executions that enable it.
         sources.add(NetworkSource.network("SgdFloatRegression", 3, "MEAN_SQUARED_ERROR")
                 .precision("FLOAT")
                 .maxBatch(8)
                 .optimizer("@Sgd(learningRate = 0.05)")
-                .dense("hidden", 4, "TANH")
+                .dense("hidden", 16, "TANH")
                 .dense("output", 2, "IDENTITY")
                 .file());
         for (String precision : new String[] {"DOUBLE", "FLOAT"}) {

@@ -49,8 +49,19 @@ final class DenseWeightGradient {
                 .addParameter(numeric.vector(), "scratch")
                 .addParameter(TypeName.BOOLEAN, "update");
         CodeBlock.Builder body = CodeBlock.builder();
+        String stepRate = dense.l2 > 0 ? null : optimizer.plainStepRate();
+        if (stepRate != null) {
+            singleSampleStep(body, stepRate);
+        }
+        // One chain: the single-sample step, else the kernels, else the loops.
+        boolean chained = stepRate != null;
         if (dense.simd()) {
-            body.beginControlFlow("if ($T.ENABLED)", RuntimeTypes.SIMD);
+            if (chained) {
+                body.nextControlFlow("else if ($T.ENABLED)", RuntimeTypes.SIMD);
+            } else {
+                body.beginControlFlow("if ($T.ENABLED)", RuntimeTypes.SIMD);
+            }
+            chained = true;
             // With a penalty the kernel stores dW, and the penalty joins each row before the update.
             String rate = dense.l2 > 0 ? null : optimizer.plainStepRate();
             if (rate != null) {
@@ -67,11 +78,9 @@ final class DenseWeightGradient {
                         .endControlFlow()
                         .endControlFlow();
             }
-            body.nextControlFlow("else");
         }
-        String stepRate = dense.l2 > 0 ? null : optimizer.plainStepRate();
-        if (stepRate != null) {
-            singleSampleStep(body, stepRate);
+        if (chained) {
+            body.nextControlFlow("else");
         }
         dense.openTiles(body, "0", "n");
         body.add("// Row k of dW gathers X[s][k]·dZ[s] over the samples, four at a time.\n")
@@ -111,20 +120,18 @@ final class DenseWeightGradient {
                 .endControlFlow()
                 .endControlFlow();
         dense.closeTiles(body);
-        if (stepRate != null) {
-            body.endControlFlow();
-        }
-        if (dense.simd()) {
+        if (chained) {
             body.endControlFlow();
         }
         return method.addCode(body.build()).build();
     }
 
     /**
-     * Opens a branch for plain SGD's step on one sample, and its {@code else}, which the caller closes:
-     * each row of W takes {@code rate·(x[k]·dZ[0])} in one pass, the values the gradient row would
-     * hold (0 + x·d is x·d), without clearing that row, writing it and reading it back (M1 at batch 1
-     * in plain Java, probe of 35 alternating rounds: 0.58× the time of those three loops).
+     * Opens a branch for plain SGD's step on one sample, which the caller continues with
+     * {@code else}: each row of W takes {@code rate·(x[k]·dZ[0])} in one pass, the values the
+     * gradient row would hold (0 + x·d is x·d) and the kernels' sums too (an FMA onto zero is one
+     * rounded product), without clearing that row, writing it and reading it back (M1 at batch 1 in
+     * plain Java, probe of 35 alternating rounds: 0.58× the time of those three loops).
      */
     private void singleSampleStep(CodeBlock.Builder body, String rate) {
         body.add("// One sample: row k of W steps by X[0][k]·dZ[0] at once, with no gradient row.\n")
@@ -137,8 +144,7 @@ final class DenseWeightGradient {
                 .beginControlFlow("for (int j = 0; j < $L; j++)", layer.units())
                 .addStatement("p[j] -= rate * (xs * d[j])")
                 .endControlFlow()
-                .endControlFlow()
-                .nextControlFlow("else");
+                .endControlFlow();
     }
 
     /**
